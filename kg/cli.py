@@ -1,0 +1,183 @@
+"""Command line: parse arguments, call the library, map its typed errors to messages and exit codes."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from kg.errors import (
+    EndpointError,
+    InputError,
+    KgError,
+    ModelMissingError,
+    OutputError,
+    QueryError,
+    ValidationError,
+)
+
+# Exit codes, each with one meaning (click itself exits 2 on a usage error).
+EXIT_OK = 0
+EXIT_SOME_INPUTS_FAILED = 1
+EXIT_USAGE = 2
+EXIT_NO_INPUT = 3
+EXIT_MODEL_MISSING = 4
+EXIT_OUTPUT = 5
+EXIT_NOT_CONFORMING = 6
+EXIT_QUERY = 7
+EXIT_ENDPOINT = 8
+EXIT_NOT_AVAILABLE = 9
+
+_EXIT_FOR = [
+    (InputError, EXIT_NO_INPUT),
+    (ModelMissingError, EXIT_MODEL_MISSING),
+    (OutputError, EXIT_OUTPUT),
+    (ValidationError, EXIT_NOT_CONFORMING),
+    (QueryError, EXIT_QUERY),
+    (EndpointError, EXIT_ENDPOINT),
+]
+
+EPILOG = (
+    "Exit codes: 0 success, 1 some inputs failed (the rest were built), 2 usage error, "
+    "3 no usable input, 4 segmentation model missing, 5 output not writable, 6 graph does not conform, "
+    "7 bad query, 8 endpoint unreachable, 9 command not available yet."
+)
+
+
+def _fail(err: KgError) -> None:
+    click.echo(f"kg: error: {err}", err=True)
+    for cls, code in _EXIT_FOR:
+        if isinstance(err, cls):
+            sys.exit(code)
+    sys.exit(EXIT_NOT_AVAILABLE)
+
+
+@click.group(epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kg")
+def main() -> None:
+    """Build a knowledge graph from Chinese local-government policy documents.
+
+    Typical session: `kg build seeds/ --out out/`, then `kg query ...` on out/graph.ttl,
+    or open out/graph.html in a browser.
+    """
+
+
+@main.command(epilog=EPILOG)
+@click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder the outputs are written to.")
+@click.option("--base", default=None, help="Base IRI for the resources minted (default https://w3id.org/kg-policy/id/).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
+def build(sources: tuple[Path, ...], out_dir: Path, base: str | None, quiet: bool) -> None:
+    """Build the knowledge graph of SOURCES (files or folders; default seeds/).
+
+    Reads .txt, .md and .html files, and writes OUT/graph.ttl. A bad file is reported
+    and skipped; the others still build, and the exit code is then 1.
+    """
+    from kg.build import build as run_build
+    from kg.graph.iris import DEFAULT_BASE
+    from kg.progress import file_progress
+
+    sources = sources or (Path("seeds"),)
+    try:
+        with file_progress(sources, disabled=quiet) as on_file:
+            result = run_build(sources, out_dir, base=base or DEFAULT_BASE, on_file=on_file)
+    except KgError as err:
+        _fail(err)
+    for err in result.errors:
+        click.echo(f"kg: error: {err}", err=True)
+    if not result.documents:
+        click.echo("kg: error: no document could be read; nothing was written", err=True)
+        sys.exit(EXIT_NO_INPUT)
+    if not quiet:
+        click.echo(f"built {len(result.documents)} documents, {result.triples} triples")
+        for name, count in result.class_counts.items():
+            click.echo(f"  {name:<24} {count}")
+        for path in result.outputs:
+            click.echo(f"wrote {path}")
+    if result.errors:
+        sys.exit(EXIT_SOME_INPUTS_FAILED)
+
+
+def _not_yet(name: str, issue: int) -> None:
+    click.echo(f"kg: error: `kg {name}` is not available in this version yet (tracked in issue #{issue})", err=True)
+    sys.exit(EXIT_NOT_AVAILABLE)
+
+
+@main.command(epilog=EPILOG)
+@click.argument("input_jsonl", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="Where to write rows {id, entities: [[start, end, label], ...]}.")
+def extract(input_jsonl: Path, output: Path) -> None:
+    """Find entities in rows {"id", "text"} of INPUT_JSONL; offsets index the given text."""
+    _not_yet("extract", 3)
+
+
+@main.command("eval", epilog=EPILOG)
+@click.argument("gold_jsonl", type=click.Path(path_type=Path))
+def eval_(gold_jsonl: Path) -> None:
+    """Score entity recognition against GOLD_JSONL: precision, recall and F1 per label."""
+    _not_yet("eval", 3)
+
+
+@main.command(epilog=EPILOG)
+@click.argument("query")
+@click.option("--param", multiple=True, help="Bind a variable: name=value, or name=<IRI>.")
+@click.option("--graph", "graph_file", type=click.Path(path_type=Path), help="Graph file to query (default out/graph.ttl).")
+@click.option("--endpoint", help="Query a remote SPARQL endpoint instead.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True)
+def query(query: str, param: tuple[str, ...], graph_file: Path | None, endpoint: str | None, fmt: str) -> None:
+    """Run QUERY: a name from queries/, a .rq file, or SPARQL text."""
+    _not_yet("query", 5)
+
+
+@main.command(epilog=EPILOG)
+@click.option("--format", "fmt", type=click.Choice(["turtle", "trig", "nt", "nq", "jsonld"]), default="turtle", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Output file (default: standard output).")
+def export(fmt: str, output: Path | None) -> None:
+    """Export the graph in another RDF format."""
+    _not_yet("export", 5)
+
+
+@main.command(epilog=EPILOG)
+@click.option("--endpoint", required=True, help="Graph Store Protocol endpoint, e.g. http://127.0.0.1:7878/store.")
+@click.option("--update-endpoint", help="Use SPARQL Update at this URL instead of the Graph Store Protocol.")
+def push(endpoint: str, update_endpoint: str | None) -> None:
+    """Load the graph into a triple store, one named graph per document."""
+    _not_yet("push", 5)
+
+
+@main.command(epilog=EPILOG)
+@click.option("--max-nodes", type=int, help="Keep only the N most connected nodes.")
+@click.option("--types", help="Comma-separated entity types to draw.")
+@click.option("--document", help="Draw only what this document mentions.")
+def viz(max_nodes: int | None, types: str | None, document: str | None) -> None:
+    """Write the interactive network view out/graph.html."""
+    _not_yet("viz", 6)
+
+
+@main.command(epilog=EPILOG)
+@click.argument("graph_file", required=False, type=click.Path(path_type=Path))
+def validate(graph_file: Path | None) -> None:
+    """Check GRAPH_FILE (default out/graph.ttl) against the ontology's SHACL shapes."""
+    _not_yet("validate", 4)
+
+
+@main.command(epilog=EPILOG)
+@click.argument("graph_file", required=False, default="out/graph.ttl", type=click.Path(path_type=Path))
+def stats(graph_file: Path) -> None:
+    """Count the triples, classes and properties of GRAPH_FILE (default out/graph.ttl)."""
+    from kg.stats import graph_stats
+
+    try:
+        summary = graph_stats(graph_file)
+    except KgError as err:
+        _fail(err)
+    click.echo(f"{graph_file}: {summary.triples} triples")
+    click.echo("classes:")
+    for name, count in summary.classes:
+        click.echo(f"  {name:<28} {count}")
+    click.echo("properties:")
+    for name, count in summary.properties:
+        click.echo(f"  {name:<28} {count}")

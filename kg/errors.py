@@ -1,0 +1,36 @@
+"""Typed errors the library raises; ``kg.cli`` maps each family to a message and an exit code."""
+
+from __future__ import annotations
+
+
+class KgError(Exception):
+    """Base of every error kg reports to a user."""
+
+
+class InputError(KgError):
+    """A source file cannot be used: missing, empty, binary, undecodable or of an unknown type."""
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem
+
+
+class ModelMissingError(KgError):
+    """The segmentation model is not installed."""
+
+
+class OutputError(KgError):
+    """An output could not be written."""
+
+
+class ValidationError(KgError):
+    """A graph does not conform to the ontology's shapes."""
+
+
+class QueryError(KgError):
+    """A query is malformed, unknown, or lacks a parameter."""
+
+
+class EndpointError(KgError):
+    """A remote SPARQL endpoint or graph store could not be reached or refused the request."""

@@ -1,0 +1,33 @@
+"""The one place resource IRIs are minted, so an entity gets the same IRI in every run."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from rdflib import URIRef
+
+DEFAULT_BASE = "https://w3id.org/kg-policy/id/"
+
+
+def _segment(text: str) -> str:
+    """Keep letters (Chinese included: IRIs allow them) and ``-._~``; percent-encode the rest."""
+    return "".join(ch if ch.isalnum() or ch in "-._~" else quote(ch, safe="") for ch in text)
+
+
+class Iris:
+    """Mint IRIs under ``base``; path segments are percent-encoded so any name gives a valid IRI."""
+
+    def __init__(self, base: str = DEFAULT_BASE) -> None:
+        if not base.endswith(("/", "#")):
+            base += "/"
+        self.base = base
+
+    def _mint(self, *segments: str) -> URIRef:
+        return URIRef(self.base + "/".join(_segment(s) for s in segments))
+
+    def document(self, doc_id: str) -> URIRef:
+        return self._mint("doc", doc_id)
+
+    def document_part(self, doc_id: str, kind: str, index: int) -> URIRef:
+        """A numbered part of a document: a mask, a removed stretch, a piece of evidence."""
+        return self._mint("doc", doc_id, kind, str(index))

@@ -1,0 +1,48 @@
+"""The ontology's terms as Python names; a misspelt term raises instead of minting a new IRI."""
+
+from __future__ import annotations
+
+from rdflib import Namespace
+from rdflib.namespace import DefinedNamespace, URIRef
+
+ONTOLOGY_IRI = "https://w3id.org/kg-policy/ontology"
+
+
+class POL(DefinedNamespace):
+    """Policy ontology, ``ontology/policy.ttl``. Keep this list equal to the terms defined there."""
+
+    _fail = True
+    _NS = Namespace(ONTOLOGY_IRI + "#")
+
+    # Documents
+    Document: URIRef
+    documentKind: URIRef
+    areaName: URIRef
+    areaLevel: URIRef
+    reviewYear: URIRef
+    planYear: URIRef
+    planPeriodStart: URIRef
+    planPeriodEnd: URIRef
+    speaker: URIRef
+    script: URIRef
+    sha256: URIRef
+    encoding: URIRef
+    duplicateOf: URIRef
+    duplicateSimilarity: URIRef
+
+    # Parts of a document's source text
+    TextSpan: URIRef
+    start: URIRef
+    end: URIRef
+    MaskedSpan: URIRef
+    hasMask: URIRef
+    maskForm: URIRef
+    RemovedText: URIRef
+    hasRemovedText: URIRef
+    removalKind: URIRef
+    rule: URIRef
+    YearEvidence: URIRef
+    hasYearEvidence: URIRef
+    year: URIRef
+    yearRole: URIRef
+    evidenceText: URIRef

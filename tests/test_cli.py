@@ -1,0 +1,100 @@
+"""The command line as a user meets it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF, XSD
+
+from kg.cli import EXIT_NO_INPUT, EXIT_SOME_INPUTS_FAILED, main
+from kg.graph.namespace import POL
+
+SUBCOMMANDS = ["build", "extract", "eval", "query", "export", "push", "viz", "validate", "stats"]
+
+
+@pytest.fixture(scope="module")
+def seed_build(tmp_path_factory, seeds_dir):
+    out = tmp_path_factory.mktemp("out")
+    result = CliRunner().invoke(main, ["build", str(seeds_dir), "--out", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_cli_help_lists_every_subcommand():
+    result = CliRunner().invoke(main, ["--help"])
+    assert result.exit_code == 0
+    for name in SUBCOMMANDS:
+        assert name in result.output
+
+
+@pytest.mark.parametrize("name", SUBCOMMANDS)
+def test_cli_subcommand_help_is_real_help(name):
+    result = CliRunner().invoke(main, [name, "--help"])
+    assert result.exit_code == 0
+    assert "Usage: main " + name in result.output or f"Usage: kg {name}" in result.output
+    assert "Exit codes" in result.output
+
+
+def test_cli_build_writes_document_metadata(seed_build):
+    graph = Graph().parse(seed_build / "graph.ttl")
+    docs = {str(graph.value(d, DCTERMS.identifier))[:3]: d for d in graph.subjects(RDF.type, POL.Document)}
+    assert sorted(docs) == ["000", "001", "002", "003", "004"]
+    d000 = docs["000"]
+    assert graph.value(d000, POL.areaName) == Literal("杭州市", lang="zh")
+    assert graph.value(d000, POL.reviewYear) == Literal("2019", datatype=XSD.gYear)
+    assert graph.value(d000, POL.planYear) == Literal("2020", datatype=XSD.gYear)
+    assert graph.value(d000, POL.speaker) == Literal("刘忻", lang="zh")
+    assert graph.value(d000, DCTERMS.date) == Literal("2020-04-26", datatype=XSD.date)
+    assert graph.value(docs["002"], POL.script) == Literal("zh-Hant")
+    assert graph.value(docs["001"], POL.areaName) == Literal("上城区", lang="zh")
+    assert graph.value(docs["003"], POL.reviewYear) == Literal("2011", datatype=XSD.gYear)
+    assert graph.value(docs["004"], POL.duplicateOf) == d000
+    evidence = graph.value(docs["003"], POL.hasYearEvidence)
+    assert "十二五" in str(graph.value(evidence, POL.evidenceText))
+
+
+def test_cli_build_is_byte_identical_on_rebuild(seed_build, seeds_dir, tmp_path):
+    CliRunner().invoke(main, ["build", str(seeds_dir), "--out", str(tmp_path), "-q"])
+    assert (tmp_path / "graph.ttl").read_bytes() == (seed_build / "graph.ttl").read_bytes()
+
+
+def test_cli_build_reports_bad_files_and_builds_the_rest(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "good.txt").write_text("我代表上城区人民政府向大会报告工作。", encoding="utf-8")
+    (src / "empty.txt").write_bytes(b"")
+    result = CliRunner().invoke(main, ["build", str(src), "--out", str(tmp_path / "out"), "-q"])
+    assert result.exit_code == EXIT_SOME_INPUTS_FAILED
+    assert f"{src / 'empty.txt'}: file is empty" in result.output
+    graph = Graph().parse(tmp_path / "out" / "graph.ttl")
+    assert [str(o) for o in graph.objects(None, DCTERMS.identifier)] == ["good"]
+
+
+def test_cli_build_with_no_usable_input_keeps_previous_output(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "graph.ttl").write_text("# previous build\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(tmp_path / "missing"), "--out", str(out)])
+    assert result.exit_code == EXIT_NO_INPUT
+    assert "no such file or folder" in result.output
+    assert (out / "graph.ttl").read_text(encoding="utf-8") == "# previous build\n"
+
+
+def test_cli_stats_counts_classes(seed_build):
+    result = CliRunner().invoke(main, ["stats", str(seed_build / "graph.ttl")])
+    assert result.exit_code == 0
+    assert "pol:Document                 5" in result.output
+
+
+def test_cli_console_script_is_installed():
+    exe = Path(sys.executable).parent / "kg"
+    if not exe.exists():
+        pytest.skip("kg console script not installed in this environment")
+    done = subprocess.run([str(exe), "--help"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0
+    assert "Build a knowledge graph" in done.stdout

@@ -1,0 +1,192 @@
+import re
+from pathlib import Path
+
+import opencc
+import pytest
+
+from kg.ingest.metadata import extract_metadata
+from kg.ingest.structure import split_structure
+
+SEEDS = Path(__file__).parent.parent / "seeds"
+_T2S = opencc.OpenCC("t2s")
+_CJK = r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’]"
+_FULL = dict(zip(",:;()!?", "，：；（）！？"))
+
+
+def _seed(prefix: str, normalized: bool = True) -> str:
+    """A seed as read, or roughly as the normalizer will hand it over."""
+    text = next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+    if not normalized:
+        return text
+    text = _T2S.convert(text)
+    return re.sub(rf"(?<={_CJK})[,:;()!?]|[,:;()!?](?={_CJK})", lambda m: _FULL[m.group()], text)
+
+
+def _meta(text: str, script: str = "zh-Hans"):
+    return extract_metadata(text, split_structure(text)[0], script)
+
+
+TITLES = [
+    ("索引号: 0010/2020-248767\n2020年杭州市政府工作报告\n时间:2020-05-06\n政府工作报告\n各位代表:", "2020年杭州市政府工作报告"),
+    ("杭州“十四五”规划和2035年远景目标建议(附全文) 发布时间:2021-01-25 09:09\n正文", "杭州“十四五”规划和2035年远景目标建议"),
+    ("《上城区国民经济和社会发展第十四个五年规划纲要》\n正文", "上城区国民经济和社会发展第十四个五年规划纲要"),
+    ("XX市政府工作报告\n以下为《XX市政府工作报告》的无排版文字预览,完整格式请下载\n各位代表:", "XX市政府工作报告"),
+    ("各位代表:\n现在,我代表上城区人民政府向大会报告工作。", None),
+]
+
+
+@pytest.mark.parametrize("text,expected", TITLES)
+def test_metadata_title_from_top_lines(text, expected):
+    assert _meta(text).title == expected
+
+
+KINDS = [
+    ("2020年杭州市政府工作报告\n各位代表:", "government-work-report"),
+    ("各位代表:\n现在,我代表上城区人民政府向大会报告工作。", "government-work-report"),
+    ("杭州“十四五”規劃和2035年遠景目標建議\n正文", "plan-proposal"),
+    ("杭州市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要\n正文", "plan-outline"),
+    ("关于开展安全生产大检查的通知\n正文", "other"),
+]
+
+
+@pytest.mark.parametrize("text,expected", KINDS)
+def test_metadata_kind_from_title_or_opening(text, expected):
+    assert _meta(text).kind == expected
+
+
+AREAS = [
+    ("现在,我代表上城区人民政府向大会报告工作", ("上城区", "district")),
+    ("(20xx年2月19日在杭州市西湖区第十四届人民代表大会第一次会议上)", ("西湖区", "district")),
+    ("《中共杭州市委关于制定杭州市国民经济和社会发展第十四个五年规划的建议》", ("杭州市", "city")),
+    ("中國共產黨杭州市第十二屆委員會第十一次全體會議通過", ("杭州市", "city")),
+    ("浙江省人民政府省长  张三\n各位代表:", ("浙江省", "province")),
+    ("淳安县人民政府县长 李四\n各位代表:", ("淳安县", "county")),
+    ("我代表梅城镇人民政府向大会报告工作", ("梅城镇", "township")),
+    ("2020年杭州市政府工作报告\n我代表市人民政府向大会报告工作", ("杭州市", "city")),
+    # `我代表区人民政府` says the level, which picks the district over the title's city
+    ("20xx年杭州市政府工作报告\n在杭州市西湖区第十四届人民代表大会上\n我代表区人民政府", ("西湖区", "district")),
+    ("XX市人民政府代市长 刘 忻\n我代表市人民政府向大会报告工作", (None, None)),
+    ("现在，杭州市人民政府市长表示", (None, None)),
+]
+
+
+@pytest.mark.parametrize("text,expected", AREAS)
+def test_metadata_area_from_strongest_evidence(text, expected):
+    meta = _meta(text)
+    assert (meta.area, meta.area_level) == expected
+
+
+DATES = [
+    ("(2020年4月26日在杭州市第十三届人民代表大会第五次会议上)", "2020-04-26"),
+    ("——2020年4月26日在*_**第五次会议上", "2020-04-26"),
+    ("（二〇二一年二月二十日在杭州市第十三届人民代表大会第六次会议上）", "2021-02-20"),
+    ("文号: 公开日期: 2020-05-06\n(2020年4月26日在杭州市第十三届人民代表大会第五次会议上)", "2020-04-26"),
+    ("文号: 公开日期: 2020-05-06\n正文", "2020-05-06"),
+    ("建议(附全文) 發布時間:2021-01-25 09:09", "2021-01-25"),
+    ("(20xx年2月19日在杭州市西湖区第十四届人民代表大会第一次会议上)", None),
+    ("本文由用户分享发布 更新时间:2021-03-17 05:05:26", None),
+]
+
+
+@pytest.mark.parametrize("text,expected", DATES)
+def test_metadata_date_delivery_before_publication(text, expected):
+    assert _meta(text).date == expected
+
+
+SPEAKERS = [
+    ("政府工作报告\n杭州市人民政府代市长  刘 忻\n各位代表:", "刘忻"),
+    ("XX市人民政府代市长 刘 忻\n各位代表:", "刘忻"),
+    ("20xx年政府工作报告\n(20xx年2月19日在会议上)\n朱党其\n各位代表:", "朱党其"),
+    ("政府工作报告\n区长　欧阳明华\n各位代表:", "欧阳明华"),
+    ("政府工作报告\n目录\n各位代表:", None),
+    ("XX市人民政府市长 ***\n各位代表:", None),
+    ("各位代表:\n朱党其", None),  # below the salutation a short line is not a byline
+]
+
+
+@pytest.mark.parametrize("text,expected", SPEAKERS)
+def test_metadata_speaker_from_byline(text, expected):
+    assert _meta(text).speaker == expected
+
+
+_REPORT = "20xx年政府工作报告\n各位代表:\n一、20xx年工作回顾\n{}\n二、20xx年目标任务\n正文。"
+YEARS = [
+    ("(2020年4月26日在杭州市第十三届人民代表大会第五次会议上)\n政府工作报告", (2019, 2020)),
+    ("各位代表:\n我代表区人民政府向大会报告工作。\n2019年工作回顾\n正文。\n2020年重点工作\n正文。", (2019, 2020)),
+    (_REPORT.format("20xx年,是我区全面实施“十二五”规划的第一年。"), (2011, 2012)),
+    (_REPORT.format("20xx年是“十三五”规划的第二年。"), (2017, 2018)),
+    (_REPORT.format("201x年是“十二五”规划收官之年。"), (2015, 2016)),
+    ("20xx年政府工作报告\n各位代表:\n一、20xx年目标任务\n20xx年是“十四五”开局之年。", (2020, 2021)),
+    (_REPORT.format("20xx年,我们奋力拼搏。"), (None, None)),
+    # a masked year in a section without tense gives nothing away
+    ("20xx年政府工作报告\n各位代表:\n一、加强自身建设\n20xx年是“十二五”规划的第一年。", (None, None)),
+    # not an annual report: no reviewed or planned year
+    ("关于开展大检查的通知\n(2020年4月26日在杭州市第十三届人民代表大会第五次会议上)", (None, None)),
+]
+
+
+@pytest.mark.parametrize("text,expected", YEARS)
+def test_metadata_years_from_evidence_only(text, expected):
+    meta = _meta(text)
+    assert (meta.review_year, meta.plan_year) == expected
+    for e in meta.year_evidence:
+        assert text[e.start : e.end] == e.text
+
+
+PERIODS = [
+    ("杭州“十四五”规划和2035年远景目标建议", (2021, 2025)),
+    ("关于制定第十三个五年规划的建议", (2016, 2020)),
+    ("“十一五”规划纲要", (2006, 2010)),
+    ("法治上城建设规划纲要(2020—2024年)", (2020, 2024)),
+]
+
+
+@pytest.mark.parametrize("text,expected", PERIODS)
+def test_metadata_plan_period_of_five_year_plans(text, expected):
+    assert _meta(text + "\n正文").plan_period == expected
+
+
+def test_metadata_seed_000_report():
+    meta = _meta(_seed("000"))
+    assert meta.title == "2020年杭州市政府工作报告"
+    assert meta.kind == "government-work-report"
+    assert (meta.area, meta.area_level) == ("杭州市", "city")
+    assert (meta.speaker, meta.date) == ("刘忻", "2020-04-26")
+    assert (meta.review_year, meta.plan_year, meta.plan_period) == (2019, 2020, None)
+    assert ("一、2019年工作回顾", "reviewed") in {(e.text, e.role) for e in meta.year_evidence}
+
+
+def test_metadata_seed_001_untitled_district_report():
+    meta = _meta(_seed("001"))
+    assert (meta.title, meta.kind) == (None, "government-work-report")
+    assert (meta.area, meta.area_level) == ("上城区", "district")
+    assert (meta.review_year, meta.plan_year) == (2019, 2020)
+    assert (meta.date, meta.speaker) == (None, None)
+
+
+@pytest.mark.parametrize("normalized", [True, False])
+def test_metadata_seed_002_plan_proposal(normalized):
+    meta = _meta(_seed("002", normalized), "zh-Hant")
+    expected_title = "杭州“十四五”规划和2035年远景目标建议" if normalized else "杭州“十四五”規劃和2035年遠景目標建議"
+    assert meta.title == expected_title
+    assert (meta.kind, meta.plan_period) == ("plan-proposal", (2021, 2025))
+    assert (meta.area, meta.area_level, meta.date) == ("杭州市", "city", "2021-01-25")
+    assert (meta.review_year, meta.plan_year, meta.script) == (None, None, "zh-Hant")
+
+
+def test_metadata_seed_003_masked_years_inferred():
+    text = _seed("003")
+    meta = _meta(text)
+    assert meta.title == "20xx年杭州市政府工作报告"
+    assert (meta.area, meta.area_level, meta.speaker, meta.date) == ("西湖区", "district", "朱党其", None)
+    assert (meta.review_year, meta.plan_year) == (2011, 2012)
+    reviewed = next(e for e in meta.year_evidence if e.role == "reviewed")
+    assert reviewed.year == 2011 and "十二五" in reviewed.text and "第一年" in reviewed.text
+    assert text[reviewed.start : reviewed.end] == reviewed.text
+
+
+def test_metadata_seed_004_masked_copy():
+    meta = _meta(_seed("004"))
+    assert (meta.title, meta.kind) == ("XX市政府工作报告", "government-work-report")
+    assert (meta.area, meta.area_level) == (None, None)
+    assert (meta.speaker, meta.date, meta.review_year, meta.plan_year) == ("刘忻", "2020-04-26", 2019, 2020)
