@@ -24,3 +24,17 @@ def seed_docs():
     docs, errors = ingest_paths([SEEDS])
     assert errors == []
     return {d.doc_id[:3]: d for d in docs}
+
+
+@pytest.fixture(scope="session")
+def seed_text():
+    """``seed_text(prefix, normalized=True)``: a seed's text as read, or as the normalizer
+    hands it to later stages (boilerplate still in, so rules meet it too)."""
+    from kg.ingest.mapped import MappedText
+    from kg.ingest.normalize import normalize
+
+    def read(prefix: str, normalized: bool = True) -> str:
+        text = next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+        return normalize(MappedText.identity(text))[0].text if normalized else text
+
+    return read

@@ -1,25 +1,11 @@
-import re
-from pathlib import Path
 
-import opencc
 import pytest
 
 from kg.ingest.metadata import extract_metadata
 from kg.ingest.structure import split_structure
 
-SEEDS = Path(__file__).parent.parent / "seeds"
-_T2S = opencc.OpenCC("t2s")
-_CJK = r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’]"
-_FULL = dict(zip(",:;()!?", "，：；（）！？"))
 
 
-def _seed(prefix: str, normalized: bool = True) -> str:
-    """A seed as read, or roughly as the normalizer will hand it over."""
-    text = next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
-    if not normalized:
-        return text
-    text = _T2S.convert(text)
-    return re.sub(rf"(?<={_CJK})[,:;()!?]|[,:;()!?](?={_CJK})", lambda m: _FULL[m.group()], text)
 
 
 def _meta(text: str, script: str = "zh-Hans"):
@@ -146,8 +132,8 @@ def test_metadata_plan_period_of_five_year_plans(text, expected):
     assert _meta(text + "\n正文").plan_period == expected
 
 
-def test_metadata_seed_000_report():
-    meta = _meta(_seed("000"))
+def test_metadata_seed_000_report(seed_text):
+    meta = _meta(seed_text("000"))
     assert meta.title == "2020年杭州市政府工作报告"
     assert meta.kind == "government-work-report"
     assert (meta.area, meta.area_level) == ("杭州市", "city")
@@ -156,8 +142,8 @@ def test_metadata_seed_000_report():
     assert ("一、2019年工作回顾", "reviewed") in {(e.text, e.role) for e in meta.year_evidence}
 
 
-def test_metadata_seed_001_untitled_district_report():
-    meta = _meta(_seed("001"))
+def test_metadata_seed_001_untitled_district_report(seed_text):
+    meta = _meta(seed_text("001"))
     assert (meta.title, meta.kind) == (None, "government-work-report")
     assert (meta.area, meta.area_level) == ("上城区", "district")
     assert (meta.review_year, meta.plan_year) == (2019, 2020)
@@ -165,8 +151,8 @@ def test_metadata_seed_001_untitled_district_report():
 
 
 @pytest.mark.parametrize("normalized", [True, False])
-def test_metadata_seed_002_plan_proposal(normalized):
-    meta = _meta(_seed("002", normalized), "zh-Hant")
+def test_metadata_seed_002_plan_proposal(normalized, seed_text):
+    meta = _meta(seed_text("002", normalized), "zh-Hant")
     expected_title = "杭州“十四五”规划和2035年远景目标建议" if normalized else "杭州“十四五”規劃和2035年遠景目標建議"
     assert meta.title == expected_title
     assert (meta.kind, meta.plan_period) == ("plan-proposal", (2021, 2025))
@@ -174,8 +160,8 @@ def test_metadata_seed_002_plan_proposal(normalized):
     assert (meta.review_year, meta.plan_year, meta.script) == (None, None, "zh-Hant")
 
 
-def test_metadata_seed_003_masked_years_inferred():
-    text = _seed("003")
+def test_metadata_seed_003_masked_years_inferred(seed_text):
+    text = seed_text("003")
     meta = _meta(text)
     assert meta.title == "20xx年杭州市政府工作报告"
     assert (meta.area, meta.area_level, meta.speaker, meta.date) == ("西湖区", "district", "朱党其", None)
@@ -185,8 +171,8 @@ def test_metadata_seed_003_masked_years_inferred():
     assert text[reviewed.start : reviewed.end] == reviewed.text
 
 
-def test_metadata_seed_004_masked_copy():
-    meta = _meta(_seed("004"))
+def test_metadata_seed_004_masked_copy(seed_text):
+    meta = _meta(seed_text("004"))
     assert (meta.title, meta.kind) == ("XX市政府工作报告", "government-work-report")
     assert (meta.area, meta.area_level) == (None, None)
     assert (meta.speaker, meta.date, meta.review_year, meta.plan_year) == ("刘忻", "2020-04-26", 2019, 2020)

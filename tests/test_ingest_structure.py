@@ -1,24 +1,10 @@
-import re
-from pathlib import Path
 
-import opencc
 import pytest
 
 from kg.ingest.structure import split_structure
 
-SEEDS = Path(__file__).parent.parent / "seeds"
-_T2S = opencc.OpenCC("t2s")
-_CJK = r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’]"
-_FULL = dict(zip(",:;()!?", "，：；（）！？"))
 
 
-def _seed(prefix: str, normalized: bool = True) -> str:
-    """A seed as read, or roughly as the normalizer will hand it over."""
-    text = next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
-    if not normalized:
-        return text
-    text = _T2S.convert(text)
-    return re.sub(rf"(?<={_CJK})[,:;()!?]|[,:;()!?](?={_CJK})", lambda m: _FULL[m.group()], text)
 
 
 def _headings(text: str) -> list[tuple[str, int]]:
@@ -144,13 +130,13 @@ def test_structure_sentences_know_paragraph_and_section():
     ]
 
 
-def _summary(prefix: str, normalized: bool = True):
-    sections = split_structure(_seed(prefix, normalized))[0]
+def _summary(text: str):
+    sections = split_structure(text)[0]
     return {(s.heading, s.level, s.tense) for s in sections}, sections
 
 
-def test_structure_seed_000_report_parts():
-    found, sections = _summary("000")
+def test_structure_seed_000_report_parts(seed_text):
+    found, sections = _summary(seed_text("000"))
     assert {("一、2019年工作回顾", 1, "review"), ("二、2020年目标任务和重点工作", 1, "plan")} <= found
     assert ("三、加强政府自身建设", 1, "other") in found
     assert ("（一）着力稳企业稳增长，高质量发展迈出坚实步伐", 2, "review") in found
@@ -159,8 +145,8 @@ def test_structure_seed_000_report_parts():
     assert not any("各位代表" in s.heading or "政府工作报告" in s.heading for s in sections)
 
 
-def test_structure_seed_001_plain_headings():
-    found, sections = _summary("001")
+def test_structure_seed_001_plain_headings(seed_text):
+    found, sections = _summary(seed_text("001"))
     assert {("2019年工作回顾", 0, "review"), ("2020年重点工作", 0, "plan")} <= found
     first_plan = next(s for s in sections if s.heading.startswith("一、全力以赴"))
     assert sections[first_plan.parent].heading == "2020年重点工作"
@@ -169,8 +155,8 @@ def test_structure_seed_001_plain_headings():
 
 
 @pytest.mark.parametrize("normalized", [True, False])
-def test_structure_seed_002_numbered_heading_with_body(normalized):
-    text = _seed("002", normalized)
+def test_structure_seed_002_numbered_heading_with_body(normalized, seed_text):
+    text = seed_text("002", normalized)
     sections, paragraphs, sentences = split_structure(text)
     assert [s.level for s in sections].count(1) == 11
     assert [s.level for s in sections].count(3) == 43
@@ -183,8 +169,8 @@ def test_structure_seed_002_numbered_heading_with_body(normalized):
     assert {s.tense for s in sections if "目标" in s.heading or "目標" in s.heading} == {"plan"}
 
 
-def test_structure_seed_003_masked_report():
-    found, sections = _summary("003")
+def test_structure_seed_003_masked_report(seed_text):
+    found, sections = _summary(seed_text("003"))
     assert ("一、20xx年政府工作和本届政府期间经济社会发展情况", 1, "review") in found
     assert ("二、今后五年的指导思想和发展目标", 1, "plan") in found
     assert ("三、20xx年政府工作的主要目标任务", 1, "plan") in found
@@ -194,8 +180,8 @@ def test_structure_seed_003_masked_report():
 
 
 @pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
-def test_structure_seed_offsets_are_consistent(prefix):
-    text = _seed(prefix)
+def test_structure_seed_offsets_are_consistent(prefix, seed_text):
+    text = seed_text(prefix)
     sections, paragraphs, sentences = split_structure(text)
     for s in sections:
         assert text.startswith(s.heading, s.start) and s.end > s.start
@@ -204,5 +190,5 @@ def test_structure_seed_offsets_are_consistent(prefix):
         assert piece and piece == piece.strip() and "\n" not in piece
         para = paragraphs[s.paragraph]
         assert para.start <= s.start < s.end <= para.end and s.section == para.section
-    raw = split_structure(_seed(prefix, normalized=False))[0]
+    raw = split_structure(seed_text(prefix, normalized=False))[0]
     assert [(s.level, s.tense, s.parent) for s in raw] == [(s.level, s.tense, s.parent) for s in sections]
