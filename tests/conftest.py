@@ -38,3 +38,19 @@ def seed_text():
         return normalize(MappedText.identity(text))[0].text if normalized else text
 
     return read
+
+
+@pytest.fixture(scope="session")
+def rule_set():
+    """The entity rules and gazetteers as shipped, loaded once."""
+    from kg.nlp.rules import RuleSet
+
+    return RuleSet.load()
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The full spaCy pipeline (pkuseg + entity rules); needs `kg install-model` first."""
+    from kg.nlp.pipeline import load_pipeline
+
+    return load_pipeline()

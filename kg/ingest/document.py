@@ -28,10 +28,20 @@ def doc_id_for(path: str | Path) -> str:
     return _ID_UNSAFE.sub("_", Path(path).stem).strip("_") or "document"
 
 
-def ingest_text(text: str, doc_id: str, *, path: str = "", sha256: str = "", encoding: str = "utf-8", is_html: bool = False) -> Document:
-    """Build a document record from already decoded text."""
+def ingest_text(
+    text: str,
+    doc_id: str,
+    *,
+    path: str = "",
+    sha256: str = "",
+    encoding: str = "utf-8",
+    is_html: bool = False,
+    strip_boilerplate: bool = True,
+) -> Document:
+    """Build a document record from already decoded text. A passage cut from a page (as in
+    ``kg extract``) keeps its boilerplate: it was chosen to be read whole."""
     visible = html_to_text(text) if is_html else MappedText.identity(text)
-    junk = find_boilerplate(visible.text)
+    junk = find_boilerplate(visible.text) if strip_boilerplate else []
     norm, script = normalize(visible, [(j.start, j.end) for j in junk])
     sections, paragraphs, sentences = split_structure(norm.text)
     masks = []

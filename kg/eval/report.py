@@ -1,0 +1,34 @@
+"""Plain-text report of an evaluation, for ``kg eval``."""
+
+from __future__ import annotations
+
+from kg.eval.run import Evaluation
+from kg.eval.scorer import Counts, Score, error_summary
+from kg.nlp.rules import LABELS
+
+
+def _row(name: str, c: Counts) -> str:
+    return f"  {name:<10} P {c.precision:6.3f}  R {c.recall:6.3f}  F1 {c.f1:6.3f}   (tp {c.tp}, fp {c.fp}, fn {c.fn})"
+
+
+def _block(title: str, score: Score) -> list[str]:
+    lines = [title]
+    for label in LABELS:
+        if label in score.typed:
+            lines.append(_row(label, score.typed[label]))
+    lines.append(_row("ALL typed", score.typed.get("ALL", Counts())))
+    lines.append(_row("untyped", score.untyped))
+    return lines
+
+
+def render_evaluation(result: Evaluation, show_errors: int = 0) -> str:
+    lines = _block("overall", result.overall)
+    for group in sorted(result.by_document):
+        lines.append("")
+        lines.extend(_block(f"document {group}", result.by_document[group]))
+    if show_errors:
+        lines.append("")
+        lines.append(f"most frequent errors (kind, label, text, count):")
+        for kind, label, text, n in error_summary(result.overall, show_errors):
+            lines.append(f"  {kind}  {label:<8} {text}  ×{n}")
+    return "\n".join(lines)

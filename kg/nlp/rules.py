@@ -1,0 +1,263 @@
+"""Entity rules over characters: gazetteers (TSV) and regex patterns (JSONL), loaded as data.
+
+Chinese names do not follow word segmentation ("杭州高新区（滨江）" is four pkuseg tokens,
+"(市" can be one), so rules match characters of the normalized text; the spaCy component then
+aligns tokens to what they found. ``RuleSet.match`` is pure: text in, chosen candidates out.
+
+Pattern files hold one JSON object a line, either a definition that later patterns can use as
+``<<NAME>>``::
+
+    {"define": "CJK", "pattern": "[\\u4e00-\\u9fff]"}
+
+or a rule::
+
+    {"id": "org-university", "label": "ORG", "pattern": "...", "priority": 5}
+
+A rule's entity is the whole match, or the named group ``ent`` when the pattern has one. The
+label ``NOT`` marks text that is never an entity (slogans, honours, meetings): any candidate lying
+wholly inside such a span is dropped.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Optional, Sequence
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+LABELS = ("ORG", "PROJECT", "PROGRAM", "DISTRICT")
+NOT = "NOT"
+# ANNOTATION.md: "a name that fits two labels takes the first in the order above".
+_LABEL_ORDER = {label: i for i, label in enumerate(LABELS)}
+_DEFINE_RE = re.compile(r"<<(\w+)>>")
+
+
+class RuleError(ValueError):
+    """A rule or gazetteer file is malformed; the message names the file and line."""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    label: str
+    rule: str  # pattern id, or "gazetteer:<file>:<entry id>"
+    priority: int = 0
+    entry: Optional[str] = None  # gazetteer entry id, for linking
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One gazetteer record: a canonical name, its label and the forms it is written in."""
+
+    id: str
+    name: str
+    label: str
+    source: str  # file stem
+    forms: tuple[str, ...]
+    code: str = ""  # GB/T 2260 division code
+    parent: str = ""  # parent division code
+    level: str = ""
+
+
+@dataclass(frozen=True)
+class PatternRule:
+    id: str
+    label: str
+    regex: re.Pattern
+    priority: int = 0
+
+
+@dataclass
+class Gazetteer:
+    entries: dict[str, Entry] = field(default_factory=dict)
+    # form -> entry ids; several entries may share a short form (朝阳).
+    forms: dict[str, list[str]] = field(default_factory=dict)
+    _lengths: dict[str, list[int]] = field(default_factory=dict)  # first char -> form lengths, longest first
+
+    def add(self, entry: Entry) -> None:
+        self.entries[entry.id] = entry
+        for form in entry.forms:
+            if len(form) < 2:
+                continue  # one-character abbreviations are never entities
+            self.forms.setdefault(form, []).append(entry.id)
+            lengths = self._lengths.setdefault(form[0], [])
+            if len(form) not in lengths:
+                lengths.append(len(form))
+                lengths.sort(reverse=True)
+
+    def find(self, text: str) -> Iterable[tuple[int, int, str]]:
+        """Every occurrence of every form, as (start, end, form)."""
+        lengths_for = self._lengths.get
+        forms = self.forms
+        for i, ch in enumerate(text):
+            for n in lengths_for(ch, ()):
+                form = text[i : i + n]
+                if form in forms:
+                    yield i, i + n, form
+
+    def lookup(self, form: str) -> list[Entry]:
+        return [self.entries[i] for i in self.forms.get(form, ())]
+
+
+@dataclass
+class RuleSet:
+    gazetteer: Gazetteer
+    patterns: list[PatternRule]
+    not_entities: frozenset[str] = frozenset()
+
+    @classmethod
+    def load(cls, data_dir: Path = DATA_DIR) -> "RuleSet":
+        return cls(
+            gazetteer=load_gazetteer(data_dir / "gazetteer"),
+            patterns=load_patterns(sorted((data_dir / "patterns").glob("*.jsonl"))),
+            not_entities=load_not_entities(data_dir / "gazetteer" / "not_entities.tsv"),
+        )
+
+    def candidates(self, text: str) -> list[Candidate]:
+        """Everything any rule proposes, before masks, vetoes and overlaps are settled."""
+        found: list[Candidate] = []
+        for start, end, form in self.gazetteer.find(text):
+            for entry in self.gazetteer.lookup(form):
+                found.append(Candidate(start, end, entry.label, f"gazetteer:{entry.source}:{entry.id}", 0, entry.id))
+        for rule in self.patterns:
+            for m in rule.regex.finditer(text):
+                start, end = m.span("ent") if "ent" in rule.regex.groupindex else m.span()
+                if end > start:
+                    found.append(Candidate(start, end, rule.label, rule.id, rule.priority))
+        return found
+
+    def match(self, text: str, masked: Sequence[tuple[int, int]] = ()) -> list[Candidate]:
+        """The entities of ``text``: outermost, non-overlapping, none touching a masked span."""
+        found = self.candidates(text)
+        vetoes = [(c.start, c.end) for c in found if c.label == NOT]
+        kept = [
+            c
+            for c in found
+            if c.label != NOT
+            and not _vetoed(c, vetoes, masked)
+            and _trim(text[c.start : c.end]) not in self.not_entities
+        ]
+        return resolve(kept)
+
+
+def _vetoed(c: Candidate, vetoes: Sequence[tuple[int, int]], masked: Sequence[tuple[int, int]]) -> bool:
+    """Masked text is never part of an entity; a NOT span vetoes what lies wholly inside it."""
+    if any(c.start < e and s < c.end for s, e in masked):
+        return True
+    return any(s <= c.start and c.end <= e for s, e in vetoes)
+
+
+_QUOTES = "“”‘’\"'《》〈〉「」『』"
+
+
+def _trim(text: str) -> str:
+    return text.strip(_QUOTES)
+
+
+def resolve(candidates: Iterable[Candidate]) -> list[Candidate]:
+    """Keep the outermost candidates: longest first, then higher priority, then label order."""
+    ordered = sorted(candidates, key=lambda c: (-(c.end - c.start), -c.priority, _LABEL_ORDER.get(c.label, 9), c.start, c.rule))
+    taken: list[Candidate] = []
+    occupied: list[tuple[int, int]] = []
+    for c in ordered:
+        if any(c.start < e and s < c.end for s, e in occupied):
+            continue
+        taken.append(c)
+        occupied.append((c.start, c.end))
+    return sorted(taken, key=lambda c: (c.start, c.end))
+
+
+# ---- loading -------------------------------------------------------------------------------
+
+
+def load_patterns(paths: Sequence[Path]) -> list[PatternRule]:
+    defines: dict[str, str] = {}
+    rules: list[PatternRule] = []
+    ids: set[str] = set()
+    for path in paths:
+        for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip() or line.lstrip().startswith("//"):
+                continue
+            where = f"{path.name}:{lineno}"
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as err:
+                raise RuleError(f"{where}: not JSON ({err.msg})") from None
+            pattern = _expand(row.get("pattern", ""), defines, where)
+            if "define" in row:
+                defines[row["define"]] = pattern
+                continue
+            rule_id, label = row.get("id"), row.get("label")
+            if not rule_id or label not in LABELS + (NOT,):
+                raise RuleError(f"{where}: a rule needs an id and a label in {LABELS + (NOT,)}")
+            if rule_id in ids:
+                raise RuleError(f"{where}: duplicate rule id {rule_id!r}")
+            ids.add(rule_id)
+            try:
+                regex = re.compile(pattern)
+            except re.error as err:
+                raise RuleError(f"{where}: bad pattern for {rule_id!r}: {err}") from None
+            rules.append(PatternRule(rule_id, label, regex, int(row.get("priority", 0))))
+    return rules
+
+
+def _expand(pattern: str, defines: dict[str, str], where: str) -> str:
+    def sub(m: re.Match) -> str:
+        if m.group(1) not in defines:
+            raise RuleError(f"{where}: <<{m.group(1)}>> is not defined above")
+        return defines[m.group(1)]
+
+    return _DEFINE_RE.sub(sub, pattern)
+
+
+def _split(value: str) -> list[str]:
+    return [v.strip() for v in value.split("|") if v.strip()]
+
+
+def _rows(path: Path) -> Iterable[tuple[int, dict[str, str]]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        for lineno, row in enumerate(csv.DictReader(fh, delimiter="\t"), 2):
+            yield lineno, row
+
+
+def load_gazetteer(folder: Path) -> Gazetteer:
+    gazetteer = Gazetteer()
+    divisions = folder / "divisions.tsv"
+    if divisions.exists():
+        for _, row in _rows(divisions):
+            name = row["name"]
+            gazetteer.add(Entry(
+                id=f"division:{row['code']}:{name}", name=name, label="DISTRICT", source="divisions",
+                forms=(name, *_split(row.get("short", ""))), code=row["code"], parent=row.get("parent", ""),
+                level=row.get("level", ""),
+            ))
+    zones = folder / "zones.tsv"
+    if zones.exists():
+        for _, row in _rows(zones):
+            gazetteer.add(Entry(
+                id=f"zone:{row['id']}", name=row["name"], label="DISTRICT", source="zones",
+                forms=(row["name"], *_split(row.get("short", ""))), parent=row.get("parent", ""), level=row.get("kind", ""),
+            ))
+    for stem, default_label in (("organizations", "ORG"), ("programs", None)):
+        path = folder / f"{stem}.tsv"
+        if not path.exists():
+            continue
+        for lineno, row in _rows(path):
+            label = row.get("label") or default_label
+            if label not in LABELS:
+                raise RuleError(f"{path.name}:{lineno}: label {label!r} is not one of {LABELS}")
+            gazetteer.add(Entry(
+                id=f"{stem[:3]}:{row['id']}", name=row["name"], label=label, source=stem,
+                forms=(row["name"], *_split(row.get("aliases", ""))), level=row.get("kind", ""),
+            ))
+    return gazetteer
+
+
+def load_not_entities(path: Path) -> frozenset[str]:
+    if not path.exists():
+        return frozenset()
+    return frozenset(row["text"] for _, row in _rows(path) if row.get("text"))
