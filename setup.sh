@@ -11,4 +11,7 @@ fi
 .venv/bin/python -m pip install --quiet --upgrade pip
 .venv/bin/python -m pip install --quiet -e '.[test]'
 
+# The segmentation model comes from the pkuseg wheel on PyPI, converted once into ~/.cache/kg.
+.venv/bin/kg install-model
+
 .venv/bin/kg build seeds --out out

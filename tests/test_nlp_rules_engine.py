@@ -55,6 +55,8 @@ def test_nlp_rules_engine_masked_text_gives_nothing(small_rules):
     text = "XX市与杭州市"
     assert [text[c.start:c.end] for c in small_rules.match(text, masked=[(0, 2)])] == ["杭州市"]
     assert small_rules.match("杭州市", masked=[(1, 2)]) == []
+    # A name that starts where a mask ends began inside the mask.
+    assert small_rules.match("XX杭州市", masked=[(0, 2)]) == []
 
 
 def test_nlp_rules_engine_resolve_prefers_longest_then_priority_then_label_order():
@@ -90,3 +92,15 @@ def test_nlp_rules_engine_skips_one_character_forms(tmp_path):
     gazetteer = load_gazetteer(tmp_path)
     assert "浙" not in gazetteer.forms
     assert gazetteer.forms["浙江大学"] == ["org:x"]
+
+
+def test_nlp_rules_engine_skips_short_forms_flagged_as_nature_or_common_words(tmp_path):
+    (tmp_path / "divisions.tsv").write_text(
+        "code\tname\tlevel\tparent\tshort\tvalid_from\tvalid_to\tsuccessor\tnote\n"
+        "330106\t西湖区\tdistrict\t330100\t西湖\t\t\t\tshort-shared=西湖;short-is-also-nature=西湖\n"
+        "330102\t上城区\tdistrict\t330100\t上城\t\t\t\t\n",
+        encoding="utf-8",
+    )
+    gazetteer = load_gazetteer(tmp_path)
+    assert "西湖" not in gazetteer.forms
+    assert "西湖区" in gazetteer.forms and "上城" in gazetteer.forms

@@ -25,7 +25,12 @@ def render_evaluation(result: Evaluation, show_errors: int = 0) -> str:
     lines = _block("overall", result.overall)
     for group in sorted(result.by_document):
         lines.append("")
-        lines.extend(_block(f"document {group}", result.by_document[group]))
+        traits = set(result.traits.get(group, ()))
+        if "zh-Hant" in traits:
+            # A Traditional document has short passages (numbers, names) that read as Simplified.
+            traits.discard("zh-Hans")
+        traits = sorted(traits)
+        lines.extend(_block(f"document {group} ({', '.join(traits) or 'empty'})", result.by_document[group]))
     if show_errors:
         lines.append("")
         lines.append(f"most frequent errors (kind, label, text, count):")

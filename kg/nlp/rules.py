@@ -61,6 +61,7 @@ class Entry:
     code: str = ""  # GB/T 2260 division code
     parent: str = ""  # parent division code
     level: str = ""
+    until: str = ""  # last year a former division existed; empty while it still does
 
 
 @dataclass(frozen=True)
@@ -71,12 +72,44 @@ class PatternRule:
     priority: int = 0
 
 
+class FormIndex:
+    """Exact written forms, found anywhere in a text by looking up each position's prefixes."""
+
+    def __init__(self, forms: Iterable[str] = ()) -> None:
+        self._forms: set[str] = set()
+        self._lengths: dict[str, list[int]] = {}  # first char -> form lengths, longest first
+        for form in forms:
+            self.add(form)
+
+    def add(self, form: str) -> None:
+        if form in self._forms:
+            return
+        self._forms.add(form)
+        lengths = self._lengths.setdefault(form[0], [])
+        if len(form) not in lengths:
+            lengths.append(len(form))
+            lengths.sort(reverse=True)
+
+    def __contains__(self, form: str) -> bool:
+        return form in self._forms
+
+    def find(self, text: str) -> Iterable[tuple[int, int, str]]:
+        """Every occurrence of every form, as (start, end, form)."""
+        lengths_for = self._lengths.get
+        forms = self._forms
+        for i, ch in enumerate(text):
+            for n in lengths_for(ch, ()):
+                form = text[i : i + n]
+                if form in forms:
+                    yield i, i + n, form
+
+
 @dataclass
 class Gazetteer:
     entries: dict[str, Entry] = field(default_factory=dict)
     # form -> entry ids; several entries may share a short form (朝阳).
     forms: dict[str, list[str]] = field(default_factory=dict)
-    _lengths: dict[str, list[int]] = field(default_factory=dict)  # first char -> form lengths, longest first
+    index: FormIndex = field(default_factory=FormIndex)
 
     def add(self, entry: Entry) -> None:
         self.entries[entry.id] = entry
@@ -84,20 +117,10 @@ class Gazetteer:
             if len(form) < 2:
                 continue  # one-character abbreviations are never entities
             self.forms.setdefault(form, []).append(entry.id)
-            lengths = self._lengths.setdefault(form[0], [])
-            if len(form) not in lengths:
-                lengths.append(len(form))
-                lengths.sort(reverse=True)
+            self.index.add(form)
 
     def find(self, text: str) -> Iterable[tuple[int, int, str]]:
-        """Every occurrence of every form, as (start, end, form)."""
-        lengths_for = self._lengths.get
-        forms = self.forms
-        for i, ch in enumerate(text):
-            for n in lengths_for(ch, ()):
-                form = text[i : i + n]
-                if form in forms:
-                    yield i, i + n, form
+        return self.index.find(text)
 
     def lookup(self, form: str) -> list[Entry]:
         return [self.entries[i] for i in self.forms.get(form, ())]
@@ -107,7 +130,7 @@ class Gazetteer:
 class RuleSet:
     gazetteer: Gazetteer
     patterns: list[PatternRule]
-    not_entities: frozenset[str] = frozenset()
+    not_entities: FormIndex = field(default_factory=FormIndex)
 
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR) -> "RuleSet":
@@ -134,6 +157,8 @@ class RuleSet:
         """The entities of ``text``: outermost, non-overlapping, none touching a masked span."""
         found = self.candidates(text)
         vetoes = [(c.start, c.end) for c in found if c.label == NOT]
+        # A listed non-entity vetoes what lies inside it: 教育部 in 教育部门 is no ministry.
+        vetoes += [(s, e) for s, e, _ in self.not_entities.find(text)]
         kept = [
             c
             for c in found
@@ -145,8 +170,9 @@ class RuleSet:
 
 
 def _vetoed(c: Candidate, vetoes: Sequence[tuple[int, int]], masked: Sequence[tuple[int, int]]) -> bool:
-    """Masked text is never part of an entity; a NOT span vetoes what lies wholly inside it."""
-    if any(c.start < e and s < c.end for s, e in masked):
+    """Masked text is never part of an entity, and a name right after a mask began inside it
+    (XX市人民政府 is a masked name, not 市人民政府); a NOT span vetoes what lies wholly inside it."""
+    if any(c.start < e and s < c.end or e == c.start for s, e in masked):
         return True
     return any(s <= c.start and c.end <= e for s, e in vetoes)
 
@@ -230,10 +256,14 @@ def load_gazetteer(folder: Path) -> Gazetteer:
     if divisions.exists():
         for _, row in _rows(divisions):
             name = row["name"]
+            # A short form that is also a lake, a mountain or a common word (西湖, 黄山, 和平) names
+            # the place too rarely to be matched on its own.
+            unsafe = set(re.findall(r"short-is-(?:also-nature|common-word)=([^;]+)", row.get("note", "")))
             gazetteer.add(Entry(
                 id=f"division:{row['code']}:{name}", name=name, label="DISTRICT", source="divisions",
-                forms=(name, *_split(row.get("short", ""))), code=row["code"], parent=row.get("parent", ""),
-                level=row.get("level", ""),
+                forms=(name, *(f for f in _split(row.get("short", "")) if f not in unsafe)),
+                code=row["code"], parent=row.get("parent", ""),
+                level=row.get("level", ""), until=row.get("valid_to", ""),
             ))
     zones = folder / "zones.tsv"
     if zones.exists():
@@ -257,7 +287,7 @@ def load_gazetteer(folder: Path) -> Gazetteer:
     return gazetteer
 
 
-def load_not_entities(path: Path) -> frozenset[str]:
+def load_not_entities(path: Path) -> FormIndex:
     if not path.exists():
-        return frozenset()
-    return frozenset(row["text"] for _, row in _rows(path) if row.get("text"))
+        return FormIndex()
+    return FormIndex(row["text"] for _, row in _rows(path) if row.get("text"))

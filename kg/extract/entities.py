@@ -1,0 +1,132 @@
+"""Link mentions to canonical entities: one entity per real thing, whatever the script or quoting.
+
+An entity's key is stable across documents and runs: ``division:<GB/T 2260 code>`` for an
+official division, ``<gazetteer>:<id>`` for another gazetteer entry, and ``<LABEL>:<canonical
+name>`` for a name only the patterns found. The canonical name is Simplified with quote marks
+removed, so “最多跑一次”改革, 最多跑一次改革 and 「最多跑一次」改革 are one program, and
+西湖大學 (Traditional) and 西湖大学 one university.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Optional
+
+from kg.extract.mentions import Mention
+from kg.nlp.rules import DATA_DIR, Entry, Gazetteer
+
+_MARKS = "“”‘’\"'《》〈〉「」『』"
+_STRIP = str.maketrans("", "", _MARKS)
+_PARENS = str.maketrans({"(": "（", ")": "）"})
+
+
+@dataclass
+class Entity:
+    key: str
+    label: str
+    name: str  # canonical Simplified name
+    aliases: dict[str, str] = field(default_factory=dict)  # written form -> language tag (zh, zh-Hant)
+    code: str = ""  # GB/T 2260 division code, for official divisions
+    parent: Optional[str] = None  # key of the enclosing district
+    level: str = ""
+
+    def add_alias(self, form: str, lang: str) -> None:
+        if form != self.name and form not in self.aliases:
+            self.aliases[form] = lang
+
+
+def canonical_form(text: str) -> str:
+    """Quote and title marks out, parentheses full-width, surrounding space trimmed."""
+    return text.translate(_STRIP).translate(_PARENS).strip()
+
+
+class Linker:
+    """Resolves mentions to entities and collects the entities seen, keyed by their stable key."""
+
+    def __init__(self, gazetteer: Gazetteer, same_as: Optional[dict[str, str]] = None) -> None:
+        self.gazetteer = gazetteer
+        self.same_as = same_as if same_as is not None else load_same_as()
+        self.entities: dict[str, Entity] = {}
+
+    def link(self, mention: Mention, script: str = "zh-Hans", area_code: str = "") -> Entity:
+        entry = self._entry_for(mention, area_code)
+        entity = self._entity_for_entry(entry) if entry else self._entity_for_name(mention)
+        written = canonical_form(mention.source_text)
+        entity.add_alias(written, "zh-Hant" if script == "zh-Hant" and written != canonical_form(mention.text) else "zh")
+        entity.add_alias(canonical_form(mention.text), "zh")
+        return entity
+
+    def area_code(self, area: Optional[str]) -> str:
+        """The division code of a document's area name, for choosing among same-named places."""
+        for entry in self.gazetteer.lookup(area or ""):
+            if entry.code:
+                return entry.code
+        return ""
+
+    def _entry_for(self, mention: Mention, area_code: str) -> Optional[Entry]:
+        form = canonical_form(mention.text)
+        target = self.same_as.get(form)
+        if target:
+            form = target
+        if mention.entry and not target and mention.entry in self.gazetteer.entries:
+            candidates = [self.gazetteer.entries[mention.entry]] + self.gazetteer.lookup(form)
+        else:
+            candidates = self.gazetteer.lookup(form)
+        if not candidates:
+            return None
+        # Among places of one name (朝阳 in Beijing and in Changchun) prefer the one nearest the
+        # document's own area, then one that still exists.
+        return max(candidates, key=lambda e: (_shared_prefix(e.code, area_code), e.id == mention.entry, not e.until))
+
+    def _entity_for_entry(self, entry: Entry) -> Entity:
+        key = f"division:{entry.code}" if entry.code else entry.id
+        entity = self.entities.get(key)
+        if entity is None:
+            parent = f"division:{entry.parent}" if entry.parent else None
+            entity = Entity(key, entry.label, entry.name, code=entry.code, parent=parent, level=entry.level)
+            self.entities[key] = entity
+            if parent:
+                self._ensure_division(entry.parent)
+        return entity
+
+    def _ensure_division(self, code: str) -> None:
+        """A district's parents are entities too, so the hierarchy is complete in the graph."""
+        if f"division:{code}" in self.entities:
+            return
+        for entry in self.gazetteer.entries.values():
+            if entry.code == code:
+                self._entity_for_entry(entry)
+                return
+
+    def _entity_for_name(self, mention: Mention) -> Entity:
+        name = canonical_form(mention.text)
+        key = f"{mention.label}:{name}"
+        entity = self.entities.get(key)
+        if entity is None:
+            entity = Entity(key, mention.label, name)
+            self.entities[key] = entity
+        return entity
+
+
+def _shared_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def load_same_as(path: Path = DATA_DIR / "gazetteer" / "same_as.tsv") -> dict[str, str]:
+    """Names that denote another entry's entity (杭州高新区（滨江） is 滨江区)."""
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        return {canonical_form(r["form"]): r["target"] for r in csv.DictReader(fh, delimiter="\t") if r.get("form")}
+
+
+def link_all(linker: Linker, mentions: Iterable[Mention], script: str, area: Optional[str]) -> list[tuple[Mention, Entity]]:
+    code = linker.area_code(area)
+    return [(m, linker.link(m, script, code)) for m in mentions]
