@@ -104,3 +104,61 @@ def test_nlp_rules_engine_skips_short_forms_flagged_as_nature_or_common_words(tm
     gazetteer = load_gazetteer(tmp_path)
     assert "西湖" not in gazetteer.forms
     assert "西湖区" in gazetteer.forms and "上城" in gazetteer.forms
+
+
+@pytest.mark.parametrize(
+    "forms, text, expected",
+    [
+        (["杭州市", "杭州"], "在杭州", [(1, 3, "杭州")]),  # a longer form cut short by the end is no match
+        (["杭州市", "杭州"], "杭州市", [(0, 3, "杭州市"), (0, 2, "杭州")]),
+        (["平安杭州"], "平安杭", []),
+    ],
+)
+def test_nlp_rules_engine_form_index_finds_whole_forms_only(forms, text, expected):
+    from kg.nlp.rules import FormIndex
+
+    assert list(FormIndex(forms).find(text)) == expected
+
+
+@pytest.fixture()
+def county_rules(tmp_path):
+    (tmp_path / "gazetteer").mkdir()
+    (tmp_path / "gazetteer" / "divisions.tsv").write_text(
+        "code\tname\tlevel\tparent\tshort\tvalid_from\tvalid_to\tsuccessor\tnote\n"
+        "330000\t浙江省\tprovince\t\t浙江\t\t\t\t\n"
+        "330100\t杭州市\tcity\t330000\t杭州\t\t\t\t\n"
+        "330127\t淳安县\tcounty\t330100\t淳安\t\t\t\t\n"
+        "330182\t建德市\tcounty-city\t330100\t建德\t\t\t\t\n"
+        "520000\t贵州省\tprovince\t\t贵州\t\t\t\t\n"
+        "522634\t雷山县\tcounty\t522600\t雷山\t\t\t\t\n"
+        "450329\t资源县\tcounty\t450300\t资源\t\t\t\t\n"
+        "110105\t朝阳区\tdistrict\t110100\t朝阳\t\t\t\t\n"
+        "220100\t长春市\tcity\t220000\t长春\t\t\t\t\n"
+        "220104\t朝阳区\tdistrict\t220100\t朝阳\t\t\t\t\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "patterns").mkdir()
+    return RuleSet.load(tmp_path)
+
+
+@pytest.mark.parametrize(
+    "text, home, expected",
+    [
+        ("优化资源配置", "", []),  # a county's short form in running text is a word
+        ("资源县", "", ["资源县"]),  # its full name is not
+        ("对口支援贵州雷山", "", ["贵州雷山"]),  # with its province, one name for the county
+        ("杭州市和淳安，优化资源配置", "", ["杭州市", "淳安"]),  # a place of its own city is named in the text
+        ("建德、淳安两地", "", ["建德", "淳安"]),  # in a list of places
+        ("结对长春朝阳", "", ["长春朝阳"]),  # the 朝阳 of Changchun, not of Beijing
+        ("支持淳安发展", "", []),
+        ("支持淳安发展", "330100", ["淳安"]),  # at home, in a Hangzhou document
+        ("杭州是浙江的省会", "", ["杭州", "浙江"]),  # cities and provinces stand alone
+    ],
+)
+def test_nlp_rules_engine_county_short_forms_need_context(county_rules, text, home, expected):
+    assert [text[c.start:c.end] for c in county_rules.match(text, home=home)] == expected
+
+
+def test_nlp_rules_engine_chained_county_takes_the_right_entry(county_rules):
+    (found,) = county_rules.match("结对长春朝阳")
+    assert found.entry == "division:220104:朝阳区"

@@ -17,6 +17,9 @@ from kg.ingest.masks import find_masks
 from kg.nlp.rules import DATA_DIR, Candidate, RuleSet
 
 
+HOME_KEY = "kg_home_division"
+
+
 class EntityRules:
     def __init__(self, name: str = "kg_entity_rules", data_dir: Optional[Path] = None) -> None:
         self.name = name
@@ -27,7 +30,8 @@ class EntityRules:
 
     def match(self, doc: Doc) -> list[Candidate]:
         masked = [(m.start, m.end) for m in find_masks(doc.text)]
-        return self.rules.match(doc.text, masked)
+        # The caller may say which division the text speaks for (see RuleSet.match).
+        return self.rules.match(doc.text, masked, home=doc.user_data.get(HOME_KEY, ""))
 
     def set_annotations(self, doc: Doc, candidates: list[Candidate]) -> Doc:
         _split_at(doc, {pos for c in candidates for pos in (c.start, c.end)})

@@ -33,6 +33,8 @@ NOT = "NOT"
 # ANNOTATION.md: "a name that fits two labels takes the first in the order above".
 _LABEL_ORDER = {label: i for i, label in enumerate(LABELS)}
 _DEFINE_RE = re.compile(r"<<(\w+)>>")
+_COUNTY_LEVELS = frozenset({"district", "county", "county-city"})
+_LIST_JOINERS = frozenset({"、", "和", "与", "及", "，"})
 
 
 class RuleError(ValueError):
@@ -97,8 +99,11 @@ class FormIndex:
         """Every occurrence of every form, as (start, end, form)."""
         lengths_for = self._lengths.get
         forms = self._forms
+        size = len(text)
         for i, ch in enumerate(text):
             for n in lengths_for(ch, ()):
+                if i + n > size:
+                    continue  # a slice cut short by the end of the text is not the form
                 form = text[i : i + n]
                 if form in forms:
                     yield i, i + n, form
@@ -153,9 +158,63 @@ class RuleSet:
                     found.append(Candidate(start, end, rule.label, rule.id, rule.priority))
         return found
 
-    def match(self, text: str, masked: Sequence[tuple[int, int]] = ()) -> list[Candidate]:
-        """The entities of ``text``: outermost, non-overlapping, none touching a masked span."""
+    def match(self, text: str, masked: Sequence[tuple[int, int]] = (), home: str = "") -> list[Candidate]:
+        """The entities of ``text``: outermost, non-overlapping, none touching a masked span.
+
+        A county's bare short form (淳安, 雷山) is weak: 资源 or 新建 in running text are words,
+        not the counties of Guangxi and Jiangxi. It counts in its own city or province — ``home``,
+        the division the text speaks for, or a place of that city or province named in the text
+        — and beside its province or city, as one name (贵州雷山), or in a list of places.
+        """
         found = self.candidates(text)
+        chosen = self._resolve(text, found, masked)
+        # Places of one name (朝阳 of Beijing, of Changchun): every entry a chosen span could be.
+        readings: dict[tuple[int, int], list[Candidate]] = {}
+        for c in found:
+            if c.entry and c.label == "DISTRICT":
+                readings.setdefault((c.start, c.end), []).append(c)
+        strong = [self._entry(c) for c in chosen if not self._weak(text, c)]
+        context = {_region(e.code) for e in strong if e and e.code} | ({_region(home)} if home else set())
+        kept: list[Candidate] = []
+        for i, c in enumerate(chosen):
+            if not self._weak(text, c):
+                kept.append(c)
+                continue
+            previous = kept[-1] if kept else None
+            parent = self._entry(previous) if previous else None
+            alternatives = readings.get((c.start, c.end), [c])
+            if previous and previous.end == c.start and parent and parent.code:
+                under = [a for a in alternatives if self._entry(a).code.startswith(_region(parent.code))]
+                if under:
+                    # 贵州雷山, 长春朝阳: one name for the county, written with its province or city.
+                    a = under[0]
+                    kept[-1] = Candidate(previous.start, a.end, a.label, a.rule, a.priority, a.entry)
+                    continue
+            at_home = [a for a in alternatives if any(self._entry(a).code.startswith(r) for r in context)]
+            if at_home:
+                kept.append(at_home[0])
+            elif self._listed(text, chosen, i):
+                kept.append(c)
+        return kept
+
+    def _entry(self, c: Candidate) -> Optional[Entry]:
+        return self.gazetteer.entries.get(c.entry or "")
+
+    def _weak(self, text: str, c: Candidate) -> bool:
+        entry = self._entry(c)
+        return bool(entry and entry.code and entry.level in _COUNTY_LEVELS and text[c.start : c.end] != entry.name)
+
+    @staticmethod
+    def _listed(text: str, chosen: list[Candidate], i: int) -> bool:
+        """Next to another place, with only a list mark between: 建德、淳安、桐庐."""
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(chosen) and chosen[j].label == "DISTRICT":
+                a, b = sorted((chosen[i], chosen[j]), key=lambda c: c.start)
+                if text[a.end : b.start] in _LIST_JOINERS:
+                    return True
+        return False
+
+    def _resolve(self, text: str, found: list[Candidate], masked: Sequence[tuple[int, int]]) -> list[Candidate]:
         vetoes = [(c.start, c.end) for c in found if c.label == NOT]
         # A listed non-entity vetoes what lies inside it: 教育部 in 教育部门 is no ministry.
         vetoes += [(s, e) for s, e, _ in self.not_entities.find(text)]
@@ -167,6 +226,11 @@ class RuleSet:
             and _trim(text[c.start : c.end]) not in self.not_entities
         ]
         return resolve(kept)
+
+
+def _region(code: str) -> str:
+    """The code prefix of a division's province (330000 -> 33) or city (330100, 330127 -> 3301)."""
+    return code[:2] if code.endswith("0000") else code[:4]
 
 
 def _vetoed(c: Candidate, vetoes: Sequence[tuple[int, int]], masked: Sequence[tuple[int, int]]) -> bool:

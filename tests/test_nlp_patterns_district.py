@@ -1,0 +1,85 @@
+"""The DISTRICT name-shape rules in kg/data/patterns/20_district.jsonl, on the rule set as shipped.
+
+Rows are (text, expected DISTRICT spans); only DISTRICT candidates are compared. The names are
+invented or taken from outside the seeds, so the rules describe shapes, not known strings.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _districts(rule_set, text, masked=()):
+    return [(text[c.start:c.end], c.label) for c in rule_set.match(text, masked=masked) if c.label == "DISTRICT"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("加快东部新城、南湾新区建设", [("东部新城", "DISTRICT"), ("南湾新区", "DISTRICT")]),
+        ("以前湾小镇为核心，打造前湾产业园", [("前湾小镇", "DISTRICT"), ("前湾产业园", "DISTRICT")]),
+        ("甬江科创大走廊引领作用日益增强", [("甬江科创大走廊", "DISTRICT")]),
+        ("推进瓯江生态带、沪宁城市连绵带建设", [("瓯江生态带", "DISTRICT"), ("沪宁城市连绵带", "DISTRICT")]),
+        ("东钱湖旅游度假区、雁荡山景区品质提升", [("东钱湖旅游度假区", "DISTRICT"), ("雁荡山景区", "DISTRICT")]),
+        ("完成三江口核心区1至5号地块收储", [("三江口核心区", "DISTRICT")]),
+        # A verb in front is not part of the name.
+        ("优化整合月湖历史街区，彻底改变南塘地区面貌", [("月湖历史街区", "DISTRICT"), ("南塘地区", "DISTRICT")]),
+        # Coordinated zones stay two places.
+        ("梅山新区和滨海新城同步推进", [("梅山新区", "DISTRICT"), ("滨海新城", "DISTRICT")]),
+    ],
+)
+def test_nlp_patterns_district_zones(rule_set, text, expected):
+    assert _districts(rule_set, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A zone named inside a zone, a parenthesised short name, and a place then a block inside it.
+        ("挂牌成立宁波高新区（鄞州）奉化特别合作区", [("宁波高新区（鄞州）奉化特别合作区", "DISTRICT")]),
+        ("中国（四川）自由贸易试验区成都片区获批", [("中国（四川）自由贸易试验区成都片区", "DISTRICT")]),
+        ("推进甬江文化产业带江北发展极建设", [("甬江文化产业带江北发展极", "DISTRICT")]),
+        ("完成9条城乡河道和桃源村白云坞区块拆迁", [("桃源村白云坞区块", "DISTRICT")]),
+        ("推进鄞州大学科技（创业）园建设", [("鄞州大学科技（创业）园", "DISTRICT")]),
+    ],
+)
+def test_nlp_patterns_district_compound_names(rule_set, text, expected):
+    assert _districts(rule_set, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("与四川凉山州、云南怒江州对口帮扶", [("四川凉山州", "DISTRICT"), ("云南怒江州", "DISTRICT")]),
+        ("与法国里昂市、秘鲁首都利马市签署友好合作备忘录", [("法国里昂市", "DISTRICT"), ("秘鲁", "DISTRICT"), ("利马市", "DISTRICT")]),
+        ("始宁桥社区列入首批省级试点", [("始宁桥社区", "DISTRICT")]),
+    ],
+)
+def test_nlp_patterns_district_divisions_and_foreign_places(rule_set, text, expected):
+    assert _districts(rule_set, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Generic areas without a name.
+        "新打造3A级村落景区59个",
+        "做强做优特色小镇和省级园区",
+        "优化高新区体制机制",
+        "覆盖453个行政村，所有建制村通客车",
+        "新增城镇就业1.2万人",
+        "扎实开展和谐社区创建",
+        "加快布局建设新零售示范街区",
+        "吸引乡贤回归，推动文化下乡",
+        # A designation granted by a higher government is PROGRAM, not a place.
+        "高水平建设国家自主创新示范区",
+        "继续保持一类地区水平",
+    ],
+)
+def test_nlp_patterns_district_generic_words_give_nothing(rule_set, text):
+    assert _districts(rule_set, text) == []
+
+
+def test_nlp_patterns_district_masked_text_gives_nothing(rule_set):
+    text = "XX科创大走廊引领作用增强"
+    assert _districts(rule_set, text, masked=[(0, 2)]) == []

@@ -1,0 +1,109 @@
+"""The ORG name-shape rules in kg/data/patterns/10_org.jsonl, on the rule set as shipped.
+
+Rows are (text, expected ORG spans). Only ORG candidates are compared, so a gazetteer entry for
+another label does not make a row fail; the places and bodies are chosen to be outside the seeds
+where that matters, so the rules (not exact names) are what is tested.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _orgs(rule_set, text, masked=()):
+    return [(text[c.start:c.end], c.label) for c in rule_set.match(text, masked=masked) if c.label == "ORG"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Level prefix + standing body; 省委省政府 is two bodies, 省市委 one.
+        ("在省委省政府和市委的坚强领导下", [("省委", "ORG"), ("省政府", "ORG"), ("市委", "ORG")]),
+        ("坚决贯彻落实省市委决策部署", [("省市委", "ORG")]),
+        ("依法接受区人大及其常委会监督，自觉接受区政协民主监督", [("区人大", "ORG"), ("区政协", "ORG")]),
+        ("对市人大常委会审议意见认真研究", [("市人大常委会", "ORG")]),
+        ("提请县人民政府审议", [("县人民政府", "ORG")]),
+        # Place chain + body, with the left boundary after a verb or a year.
+        ("现在，我代表宁波市鄞州区人民政府向大会报告工作", [("宁波市鄞州区人民政府", "ORG")]),
+        ("2021年温州市政府工作报告", [("温州市政府", "ORG")]),
+        ("成都市人民政府代市长", [("成都市人民政府", "ORG")]),
+        # 中央 alone when it is coordinated or followed by its decisions.
+        ("确保中央和省委决策部署落地见效", [("中央", "ORG"), ("省委", "ORG")]),
+        ("深入学习中央经济工作会议精神", []),
+    ],
+)
+def test_nlp_patterns_org_government_bodies(rule_set, text, expected):
+    assert _orgs(rule_set, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A standing assembly is the ORG, its session is not part of it.
+        ("（2022年1月5日在宁波市第十六届人民代表大会第一次会议上）", [("宁波市第十六届人民代表大会", "ORG")]),
+        ("胜利完成了县十七届人大五次会议确定的各项目标任务", [("县十七届人大", "ORG")]),
+        ("中国共产党温州市第十三届委员会第五次全体会议通过", [("中国共产党温州市第十三届委员会", "ORG")]),
+    ],
+)
+def test_nlp_patterns_org_standing_assemblies(rule_set, text, expected):
+    assert _orgs(rule_set, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("支持宁波诺丁汉大学、温州医科大学建设", [("宁波诺丁汉大学", "ORG"), ("温州医科大学", "ORG")]),
+        ("加强与四川大学华西医学院等合作", [("四川大学华西医学院", "ORG")]),
+        ("鄞州区第二人民医院建成启用", [("鄞州区第二人民医院", "ORG")]),
+        ("引进甬江实验室、宁波材料研究所等创新平台", [("甬江实验室", "ORG"), ("宁波材料研究所", "ORG")]),
+        ("成立长三角生物医药产业联盟", [("长三角生物医药产业联盟", "ORG")]),
+        ("完成城投公司改制，组建宁波交通投资集团", [("城投公司", "ORG"), ("宁波交通投资集团", "ORG")]),
+        ("设立区应急指挥中心，完成区消防救援大队挂牌", [("区应急指挥中心", "ORG"), ("区消防救援大队", "ORG")]),
+        ("东湖派出所入选全省名单", [("东湖派出所", "ORG")]),
+        ("召开“邻里守望”工作室成立大会", [("“邻里守望”工作室", "ORG")]),
+        ("与成都市高新区管委会签署协议", [("成都市高新区管委会", "ORG")]),
+        ("被教育部、商务部联合认定", [("教育部", "ORG"), ("商务部", "ORG")]),
+        ("国家税务总局在杭州设立分支", [("国家税务总局", "ORG")]),
+        # The headquarters of an association is the association.
+        ("充分发挥省归国华侨联合会总部作用", [("省归国华侨联合会总部", "ORG")]),
+        # One body with two names.
+        ("发布单位：市政府研究室（市政府参事室）", [("市政府研究室（市政府参事室）", "ORG")]),
+    ],
+)
+def test_nlp_patterns_org_named_bodies(rule_set, text, expected):
+    assert _orgs(rule_set, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Generic words without a name are no bodies.
+        "公办民办小学同步招生",
+        "加快构建新型实验室体系",
+        "建成镇街级示范型居家养老服务中心81家",
+        "切实减轻学校负担",
+        "新增城镇公办幼儿园2所",
+        "新建中小学、幼儿园26所",
+        "着力推进湖畔、良渚等省实验室建设",
+        # A verb before a name never becomes part of it; 部 in 部署/干部/东西部 is no ministry.
+        "深化与黔东南的东西部协作，加强基层干部队伍建设，全面部署",
+        "形成区域均衡布局",
+        # 人大代表 and 政协委员 are people, 城市政府 is no level of government.
+        "承办人大代表建议111件、政协提案110件",
+        "推进城市政府治理改革",
+    ],
+)
+def test_nlp_patterns_org_generic_words_give_nothing(rule_set, text):
+    assert _orgs(rule_set, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, masked",
+    [
+        ("XX市人民政府代市长", [(0, 2)]),
+        ("XX市政府工作报告", [(0, 2)]),
+        ("引进某某大学等创新平台", [(2, 4)]),
+    ],
+)
+def test_nlp_patterns_org_masked_text_gives_nothing(rule_set, text, masked):
+    assert _orgs(rule_set, text, masked) == []

@@ -1,0 +1,99 @@
+"""PROGRAM pattern rules (kg/data/patterns/30_program.jsonl) and the NOT shapes of 50_not.jsonl.
+
+Rows are (text, expected [(span text, label)]) restricted to PROGRAM and PROJECT, so the
+DISTRICT/ORG rules of other files may add their own entities without breaking these rows.
+Invented names check that the rules follow name shapes, not known strings.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+KEEP = ("PROGRAM", "PROJECT")
+
+
+def _found(rule_set, text, masked=()):
+    return [(text[c.start:c.end], c.label) for c in rule_set.match(text, masked) if c.label in KEEP]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # quoted name + head noun: the head stays in the span
+        ("深化“最多跑一次”改革，优化营商环境。", [("“最多跑一次”改革", "PROGRAM")]),
+        ("深入实施“凤凰行动”计划。", [("“凤凰行动”计划", "PROGRAM")]),
+        ("全面落实“1+12”惠企政策。", [("“1+12”惠企政策", "PROGRAM")]),
+        ("入选市“521”人才计划3人。", [("“521”人才计划", "PROGRAM")]),
+        ("深入开展“不忘初心、牢记使命”主题教育。", [("“不忘初心、牢记使命”主题教育", "PROGRAM")]),
+        ("完善“护校安园”机制。", [("“护校安园”机制", "PROGRAM")]),
+        ("实施“66500”工程。", [("“66500”工程", "PROGRAM")]),
+        ("推行“一窗通办、一网通办”模式。", [("“一窗通办、一网通办”模式", "PROGRAM")]),
+        # invented names of the same shapes
+        ("全面推行“三清三拆”改革。", [("“三清三拆”改革", "PROGRAM")]),
+        ("实施“2468”产业计划。", [("“2468”产业计划", "PROGRAM")]),
+        ("开展“百企千岗”专项行动。", [("“百企千岗”专项行动", "PROGRAM")]),
+        # a noun of working on it stays out of the span
+        ("深化“五水共治”工作。", [("“五水共治”", "PROGRAM")]),
+        # bare quoted names that name programmes
+        ("深化“三改一拆”，完成改造。", [("“三改一拆”", "PROGRAM")]),
+        ("深入开展“厕所革命”。", [("“厕所革命”", "PROGRAM")]),
+        ("坚持以“八八战略”为统领。", [("“八八战略”", "PROGRAM")]),
+        ("启动“未来社区”建设。", [("“未来社区”", "PROGRAM")]),
+        ("持续推进“七水同治”。", [("“七水同治”", "PROGRAM")]),
+        # five-year plans; the period is not an entity
+        ("科学编制好“十四五”规划。", [("“十四五”规划", "PROGRAM")]),
+        ("“十三五”时期经济社会发展成就显著。", []),
+        # book titles: laws, regulations, plans
+        ("实施《优化营商环境条例》。", [("《优化营商环境条例》", "PROGRAM")]),
+        ("贯彻《监察法》。", [("《监察法》", "PROGRAM")]),
+        ("编制实施《法治上城建设规划（2020—2025年）》。", [("《法治上城建设规划（2020—2025年）》", "PROGRAM")]),
+        ("在《杭州日报》刊发。", []),
+        # unquoted names with programme heads
+        ("坚决打赢污染防治攻坚战。", [("污染防治攻坚战", "PROGRAM")]),
+        ("深入开展扫黑除恶专项斗争。", [("扫黑除恶专项斗争", "PROGRAM")]),
+        ("推进工程建设项目审批制度改革。", [("工程建设项目审批制度改革", "PROGRAM")]),
+        ("实施文化兴盛三年行动计划。", [("文化兴盛三年行动计划", "PROGRAM")]),
+        ("实施制造业数字化改造行动。", [("制造业数字化改造行动", "PROGRAM")]),
+        ("实施文化惠民工程。", [("文化惠民工程", "PROGRAM")]),
+        ("开展数字人民币试点。", [("数字人民币试点", "PROGRAM")]),
+        ("积极融入长三角一体化国家战略。", [("长三角一体化国家战略", "PROGRAM")]),
+        ("建设国家新一代人工智能创新发展试验区。", [("国家新一代人工智能创新发展试验区", "PROGRAM")]),
+        ("编制国土空间总体规划。", [("国土空间总体规划", "PROGRAM")]),
+        ("做好第七次全国人口普查。", [("第七次全国人口普查", "PROGRAM")]),
+        ("严格落实中央八项规定精神。", [("中央八项规定", "PROGRAM")]),
+        # invented unquoted names
+        ("实施乡村人才回流计划。", [("乡村人才回流计划", "PROGRAM")]),
+        ("打好城乡垃圾治理攻坚战。", [("城乡垃圾治理攻坚战", "PROGRAM")]),
+        ("推进农村集体产权制度改革。", [("农村集体产权制度改革", "PROGRAM")]),
+    ],
+)
+def test_nlp_patterns_program_finds_programs(rule_set, text, expected):
+    assert _found(rule_set, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # slogans, ideas, honours, budgets: not entities
+        "进一步增强“四个意识”、坚定“四个自信”、做到“两个维护”。",
+        "带头过“紧日子”，压减“三公”经费5%以上。",
+        "连续13年入围“中国最具幸福感城市”。",
+        "荣获全国“五个一工程”奖。",
+        "持之以恒纠正“四风”。",
+        "秉承“人本化、数字化、生态化”理念。",
+        "实现疫情防控和经济社会发展“双胜利”。",
+        # generic programme words with no name
+        "推进重点领域改革。",
+        "着力抓好民生工程。",
+        "圆满完成一系列三年行动。",
+        "争取国家重大战略落地。",
+    ],
+)
+def test_nlp_patterns_program_ignores_slogans_and_generic_words(rule_set, text):
+    assert _found(rule_set, text) == []
+
+
+def test_nlp_patterns_program_masked_text_is_never_part_of_a_name(rule_set):
+    text = "深化“XX跑一次”改革。"
+    start = text.index("XX")
+    assert _found(rule_set, text, masked=[(start, start + 2)]) == []

@@ -1,0 +1,92 @@
+"""PROJECT pattern rules (kg/data/patterns/40_project.jsonl): construction, facilities, digital
+systems and hosted events. Rows keep only PROGRAM/PROJECT results (see the program tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+KEEP = ("PROGRAM", "PROJECT")
+
+
+def _found(rule_set, text, masked=()):
+    return [(text[c.start:c.end], c.label) for c in rule_set.match(text, masked) if c.label in KEEP]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # quoted names with a project head
+        ("全国首创政商“亲清在线”数字平台。", [("“亲清在线”数字平台", "PROJECT")]),
+        ("完善“杭州办事服务”APP功能。", [("“杭州办事服务”APP", "PROJECT")]),
+        ("提升“杭州之家”客户端。", [("“杭州之家”客户端", "PROJECT")]),
+        ("实施“城市记忆”修复工程。", [("“城市记忆”修复工程", "PROJECT")]),
+        ("推出“读地云”，发布产业用地。", [("“读地云”", "PROJECT")]),
+        ("上线“邻里通”小程序。", [("“邻里通”小程序", "PROJECT")]),
+        # rail, roads, bridges
+        ("地铁5号线、16号线建成。", [("地铁5号线", "PROJECT"), ("16号线", "PROJECT")]),
+        ("推进6号线一期建设。", [("6号线一期", "PROJECT")]),
+        ("湖杭铁路开工建设。", [("湖杭铁路", "PROJECT")]),
+        ("加快铁路杭州西站枢纽建设。", [("铁路杭州西站枢纽", "PROJECT")]),
+        ("建成千黄高速。", [("千黄高速", "PROJECT")]),
+        ("望江路过江隧道建成通车。", [("望江路过江隧道", "PROJECT")]),
+        ("加快之江大桥建设。", [("之江大桥", "PROJECT")]),
+        ("建成德胜快速路。", [("德胜快速路", "PROJECT")]),
+        ("开工建设临平北大桥。", [("临平北大桥", "PROJECT")]),
+        # works, facilities, phases, named projects
+        ("推进萧山机场三期扩建工程。", [("萧山机场三期扩建工程", "PROJECT")]),
+        ("实施张前弄山塘除险加固工程。", [("张前弄山塘除险加固工程", "PROJECT")]),
+        ("规划建设杭州音乐厅。", [("杭州音乐厅", "PROJECT")]),
+        ("建成区图书馆。", [("区图书馆", "PROJECT")]),
+        ("完成吴山地下空间一期。", [("吴山地下空间一期", "PROJECT")]),
+        ("建设西溪雕塑公园。", [("西溪雕塑公园", "PROJECT")]),
+        ("推进中欣晶圆大尺寸半导体硅片项目。", [("中欣晶圆大尺寸半导体硅片项目", "PROJECT")]),
+        ("加快闲林水厂一期建设。", [("闲林水厂一期", "PROJECT")]),
+        ("推进西穆坞城中村改造。", [("西穆坞城中村改造", "PROJECT")]),
+        ("开工建设桃源湖美术馆。", [("桃源湖美术馆", "PROJECT")]),
+        # digital systems and events
+        ("创新推出杭州健康码。", [("杭州健康码", "PROJECT")]),
+        ("举办第五届全球私募基金西湖峰会。", [("第五届全球私募基金西湖峰会", "PROJECT")]),
+        ("成功举办2019杭州数字经济高峰论坛。", [("2019杭州数字经济高峰论坛", "PROJECT")]),
+        ("筹办好世界知识产权大会。", [("世界知识产权大会", "PROJECT")]),
+        ("全力筹办2022年杭州亚运会。", [("2022年杭州亚运会", "PROJECT")]),
+        ("举办首届钱塘国际龙舟节。", [("首届钱塘国际龙舟节", "PROJECT")]),
+    ],
+)
+def test_nlp_patterns_project_finds_projects(rule_set, text, expected):
+    assert _found(rule_set, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "新引进20亿元以上产业项目69个。",
+        "完成学校改造项目5个。",
+        "城市快速路加速成网。",
+        "新建和提升改造健身绿道517公里。",
+        "聚焦人工智能、集成电路、生物医药等产业。",
+        "现提交大会审议。",
+        "经济保持高速增长。",
+    ],
+)
+def test_nlp_patterns_project_ignores_generic_words(rule_set, text):
+    assert _found(rule_set, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a construction 工程 is a PROJECT, a policy 工程 a PROGRAM
+        ("实施南塘二期大修工程。", [("南塘二期大修工程", "PROJECT")]),
+        ("实施职业教育质量提升工程。", [("职业教育质量提升工程", "PROGRAM")]),
+        # a national designation of a platform is a PROGRAM
+        ("加快建设“万亩千亿”新产业平台。", [("“万亩千亿”新产业平台", "PROGRAM")]),
+    ],
+)
+def test_nlp_patterns_project_vs_program(rule_set, text, expected):
+    assert _found(rule_set, text) == expected
+
+
+def test_nlp_patterns_project_masked_text_is_never_part_of_a_name(rule_set):
+    text = "加快XX大桥建设。"
+    start = text.index("XX")
+    assert _found(rule_set, text, masked=[(start, start + 2)]) == []
