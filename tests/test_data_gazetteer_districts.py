@@ -299,3 +299,56 @@ def test_data_gazetteer_zones_do_not_shadow_nature_names():
     nature = {"西湖", "钱塘江", "千岛湖", "富春江", "西溪"}
     for z in ZONE_ROWS:
         assert z["name"] not in nature and not nature & set(_shorts(z)), z
+
+
+@pytest.mark.parametrize("name, token", [
+    ("山南市", "short-is-common-word=山南"),
+    ("紫金县", "short-is-common-word=紫金"),
+])
+def test_data_gazetteer_common_word_short_forms_are_flagged(name, token):
+    rows = [r for r in CURRENT if r["name"] == name]
+    assert rows and all(token in r["note"].split(";") for r in rows)
+
+
+@pytest.mark.parametrize("name, kind, parent, short", [
+    ("湘湖与三江汇流区", "planning-area", "330109", "湘湖和三江汇流区块"),
+    ("万向创新聚能城", "planning-area", "330109", ""),
+    ("清河坊历史文化街区", "planning-area", "330102", "清河坊"),
+    ("吉林长白山保护开发区", "region", "220000", "长白山"),
+    ("长江三角洲", "region", "", "长三角区域"),
+])
+def test_data_gazetteer_known_zones(name, kind, parent, short):
+    rows = [r for r in ZONE_ROWS if r["name"] == name]
+    assert len(rows) == 1
+    assert (rows[0]["kind"], rows[0]["parent"]) == (kind, parent)
+    assert not short or short in rows[0]["short"].split("|")
+
+
+# townships.tsv: Zhejiang's streets, towns and townships from the MCA code list (Xzqh20251231).
+TOWNSHIPS = GAZ / "townships.tsv"
+TOWN_HEADER = ["code", "name", "parent", "short", "note"]
+
+
+def test_data_gazetteer_townships_shape():
+    header, rows = _read(TOWNSHIPS)
+    assert header == TOWN_HEADER
+    assert len(rows) > 1000
+    current = {r["code"] for r in CURRENT}
+    for r in rows:
+        assert re.fullmatch(r"33\d{7}", r["code"]), r
+        assert r["parent"] in current and r["code"].startswith(r["parent"]), r
+        assert re.search(r"(街道|镇|乡)$", r["name"]), r
+        assert not r["short"] or (len(r["short"]) >= 2 and r["name"].startswith(r["short"])), r
+
+
+@pytest.mark.parametrize("code, name, parent, short, token", [
+    ("330106011", "转塘街道", "330106", "转塘", ""),
+    ("330106110", "双浦镇", "330106", "双浦", ""),
+    ("330182104", "梅城镇", "330182", "梅城", ""),
+    ("330102003", "湖滨街道", "330102", "湖滨", "short-is-division=湖滨"),
+])
+def test_data_gazetteer_known_townships(code, name, parent, short, token):
+    _, rows = _read(TOWNSHIPS)
+    row = next(r for r in rows if r["code"] == code)
+    assert (row["name"], row["parent"], row["short"]) == (name, parent, short)
+    assert not token or token in row["note"].split(";")

@@ -83,3 +83,43 @@ def test_nlp_patterns_district_generic_words_give_nothing(rule_set, text):
 def test_nlp_patterns_district_masked_text_gives_nothing(rule_set):
     text = "XX科创大走廊引领作用增强"
     assert _districts(rule_set, text, masked=[(0, 2)]) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A city whose short form is also a mountain or a word names the city only with a county after it.
+        ("与红河蒙自、怒江泸水等地结对", [("红河蒙自", "DISTRICT"), ("怒江泸水", "DISTRICT")]),
+        # A part of a free trade zone outranks the designation reading.
+        ("列入中国湖北自贸区武汉联动创新区", [("中国湖北自贸区武汉联动创新区", "DISTRICT")]),
+        # A cross-border cooperation area of abbreviated places is a planned area.
+        ("推进沪苏浙跨省合作先行区建设", [("沪苏浙跨省合作先行区", "DISTRICT")]),
+        # A nature name joined to a zone is one area; a quoted theme then a zone suffix continues it.
+        ("推进东湖与两江汇流区块规划", [("东湖与两江汇流区块", "DISTRICT")]),
+        ("探索东湖和两江汇流区块“未来城市”示范区建设", [("东湖和两江汇流区块“未来城市”示范区", "DISTRICT")]),
+        # A community named before its “未来社区” project.
+        ("推进德胜桥“未来社区”建设", [("德胜桥", "DISTRICT")]),
+        # Village names ending in a landform character outrank a short form inside them.
+        ("建成杨家埭、沈家浜等特色村", [("杨家埭", "DISTRICT"), ("沈家浜", "DISTRICT")]),
+    ],
+)
+def test_nlp_patterns_district_named_areas(rule_set, text, expected):
+    assert _districts(rule_set, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 县域 after a conjunction, a safety honour, a jubilee, a dynasty's city, an eco-city slogan.
+        "推进城市医联体和县域医共体建设",
+        "连续多年创建省级平安区",
+        "庆祝建国70周年大庆",
+        "保护南宋临安城遗址",
+        "推进最优人才生态城市建设",
+        # A designation without a place name, a slogan of coordinated villages.
+        "积极创建数字自由贸易试验区",
+        "深化区县协作、联乡结村等机制",
+    ],
+)
+def test_nlp_patterns_district_not_places(rule_set, text):
+    assert _districts(rule_set, text) == []

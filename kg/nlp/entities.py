@@ -8,6 +8,8 @@ gazetteer entry, if any (``span.kb_id_``).
 
 from __future__ import annotations
 
+import bisect
+
 from pathlib import Path
 from typing import Optional
 
@@ -29,9 +31,10 @@ class EntityRules:
         return self.set_annotations(doc, self.match(doc))
 
     def match(self, doc: Doc) -> list[Candidate]:
-        masked = [(m.start, m.end) for m in find_masks(doc.text)]
+        text = doc.text  # built from the tokens on every access: once here
+        masked = [(m.start, m.end) for m in find_masks(text)]
         # The caller may say which division the text speaks for (see RuleSet.match).
-        return self.rules.match(doc.text, masked, home=doc.user_data.get(HOME_KEY, ""))
+        return self.rules.match(text, masked, home=doc.user_data.get(HOME_KEY, ""))
 
     def set_annotations(self, doc: Doc, candidates: list[Candidate]) -> Doc:
         _split_at(doc, {pos for c in candidates for pos in (c.start, c.end)})
@@ -46,13 +49,14 @@ class EntityRules:
 
 def _split_at(doc: Doc, boundaries: set[int]) -> None:
     """Split every token that a boundary falls strictly inside."""
+    ordered = sorted(boundaries)
     cuts: list[tuple[int, list[str]]] = []
     for token in doc:
         start, end = token.idx, token.idx + len(token.text)
-        inside = sorted(b for b in boundaries if start < b < end)
+        inside = ordered[bisect.bisect_right(ordered, start) : bisect.bisect_left(ordered, end)]
         if inside:
-            edges = [start, *inside, end]
-            cuts.append((token.i, [doc.text[a:b] for a, b in zip(edges, edges[1:])]))
+            edges = [0, *(b - start for b in inside), end - start]
+            cuts.append((token.i, [token.text[a:b] for a, b in zip(edges, edges[1:])]))
     if not cuts:
         return
     with doc.retokenize() as retokenizer:

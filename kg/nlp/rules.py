@@ -4,6 +4,10 @@ Chinese names do not follow word segmentation ("杭州高新区（滨江）" is 
 "(市" can be one), so rules match characters of the normalized text; the spaCy component then
 aligns tokens to what they found. ``RuleSet.match`` is pure: text in, chosen candidates out.
 
+A rule matches within one line and at most ``MAX_NAME`` characters (broken lines are joined
+before rules run), and is only tried near the literals every match of it contains
+(``anchors.py``).
+
 Pattern files hold one JSON object a line, either a definition that later patterns can use as
 ``<<NAME>>``::
 
@@ -26,6 +30,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
+
+from kg.nlp.anchors import Anchor, AnchorCache
+from kg.nlp.model import model_dir
+from kg.nlp.regex_opt import optimize
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 LABELS = ("ORG", "PROJECT", "PROGRAM", "DISTRICT")
@@ -72,6 +80,45 @@ class PatternRule:
     label: str
     regex: re.Pattern
     priority: int = 0
+    anchor: Optional[Anchor] = None  # literals every match contains (see anchors.py)
+
+    def finditer(self, text: str, hits: Sequence[tuple[int, int]]) -> Iterable[re.Match]:
+        """Matches of the rule: near its anchor ``hits`` when it has an anchor, else everywhere."""
+        if self.anchor is None:
+            yield from self.regex.finditer(text)
+            return
+        seen: set[tuple[int, int]] = set()
+        for lo, hi in _windows(text, hits, self.anchor):
+            for m in self.regex.finditer(text, lo, hi):
+                if m.span() not in seen:
+                    seen.add(m.span())
+                    yield m
+
+
+# No name is longer than this: a rule whose repeats have no upper limit is tried this far from
+# its anchors.
+MAX_NAME = 80
+# Lookaheads after a name look a few characters further than the name itself.
+_LOOKAHEAD_MARGIN = 32
+
+
+def _windows(text: str, hits: Sequence[tuple[int, int]], anchor: Anchor) -> list[tuple[int, int]]:
+    """Merged stretches of text that hold every match containing one of ``hits``: as far as a
+    match reaches from its anchor (at most MAX_NAME), and never past the line, since no name runs
+    over a line break."""
+    size = len(text)
+    before, after = min(anchor.before, MAX_NAME), min(anchor.after, MAX_NAME) + _LOOKAHEAD_MARGIN
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(hits):
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line_end = size if line_end < 0 else line_end + 1
+        lo, hi = max(line_start, start - before), min(line_end, end + after)
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+        else:
+            merged.append((lo, hi))
+    return merged
 
 
 class FormIndex:
@@ -136,12 +183,21 @@ class RuleSet:
     gazetteer: Gazetteer
     patterns: list[PatternRule]
     not_entities: FormIndex = field(default_factory=FormIndex)
+    _anchor_index: FormIndex = field(init=False)
+    _anchor_rules: dict[str, list[int]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._anchor_rules = {}
+        for i, rule in enumerate(self.patterns):
+            for anchor in rule.anchor.strings if rule.anchor else ():
+                self._anchor_rules.setdefault(anchor, []).append(i)
+        self._anchor_index = FormIndex(self._anchor_rules)
 
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR) -> "RuleSet":
         return cls(
             gazetteer=load_gazetteer(data_dir / "gazetteer"),
-            patterns=load_patterns(sorted((data_dir / "patterns").glob("*.jsonl"))),
+            patterns=load_patterns(sorted((data_dir / "patterns").glob("*.jsonl")), cache=model_dir().parent / "anchors.json"),
             not_entities=load_not_entities(data_dir / "gazetteer" / "not_entities.tsv"),
         )
 
@@ -151,8 +207,14 @@ class RuleSet:
         for start, end, form in self.gazetteer.find(text):
             for entry in self.gazetteer.lookup(form):
                 found.append(Candidate(start, end, entry.label, f"gazetteer:{entry.source}:{entry.id}", 0, entry.id))
-        for rule in self.patterns:
-            for m in rule.regex.finditer(text):
+        hits: dict[int, list[tuple[int, int]]] = {}
+        for start, end, anchor in self._anchor_index.find(text):
+            for i in self._anchor_rules[anchor]:
+                hits.setdefault(i, []).append((start, end))
+        for i, rule in enumerate(self.patterns):
+            if rule.anchor is not None and i not in hits:
+                continue  # no anchor in the text: the rule cannot match
+            for m in rule.finditer(text, hits.get(i, ())):
                 start, end = m.span("ent") if "ent" in rule.regex.groupindex else m.span()
                 if end > start:
                     found.append(Candidate(start, end, rule.label, rule.id, rule.priority))
@@ -218,12 +280,11 @@ class RuleSet:
         vetoes = [(c.start, c.end) for c in found if c.label == NOT]
         # A listed non-entity vetoes what lies inside it: 教育部 in 教育部门 is no ministry.
         vetoes += [(s, e) for s, e, _ in self.not_entities.find(text)]
+        vetoed = _Vetoes(len(text), vetoes, masked)
         kept = [
             c
             for c in found
-            if c.label != NOT
-            and not _vetoed(c, vetoes, masked)
-            and _trim(text[c.start : c.end]) not in self.not_entities
+            if c.label != NOT and not vetoed(c) and _trim(text[c.start : c.end]) not in self.not_entities
         ]
         return resolve(kept)
 
@@ -233,12 +294,28 @@ def _region(code: str) -> str:
     return code[:2] if code.endswith("0000") else code[:4]
 
 
-def _vetoed(c: Candidate, vetoes: Sequence[tuple[int, int]], masked: Sequence[tuple[int, int]]) -> bool:
+class _Vetoes:
     """Masked text is never part of an entity, and a name right after a mask began inside it
-    (XX市人民政府 is a masked name, not 市人民政府); a NOT span vetoes what lies wholly inside it."""
-    if any(c.start < e and s < c.end or e == c.start for s, e in masked):
-        return True
-    return any(s <= c.start and c.end <= e for s, e in vetoes)
+    (XX市人民政府 is a masked name, not 市人民政府); a NOT span vetoes what lies wholly inside it.
+    Checked through per-character tables, as candidates run into thousands."""
+
+    def __init__(self, size: int, vetoes: Sequence[tuple[int, int]], masked: Sequence[tuple[int, int]]) -> None:
+        self.masked = bytearray(size + 1)
+        self.mask_ends = set()
+        for s, e in masked:
+            self.masked[s:e] = b"\x01" * (e - s)
+            self.mask_ends.add(e)
+        # reach[i]: the furthest end of a veto span starting at or before i
+        self.reach = [0] * (size + 1)
+        for s, e in vetoes:
+            self.reach[s] = max(self.reach[s], e)
+        for i in range(1, size + 1):
+            self.reach[i] = max(self.reach[i], self.reach[i - 1])
+
+    def __call__(self, c: Candidate) -> bool:
+        if c.start in self.mask_ends or self.masked.find(1, c.start, c.end) >= 0:
+            return True
+        return self.reach[c.start] >= c.end
 
 
 _QUOTES = "“”‘’\"'《》〈〉「」『』"
@@ -251,20 +328,21 @@ def _trim(text: str) -> str:
 def resolve(candidates: Iterable[Candidate]) -> list[Candidate]:
     """Keep the outermost candidates: longest first, then higher priority, then label order."""
     ordered = sorted(candidates, key=lambda c: (-(c.end - c.start), -c.priority, _LABEL_ORDER.get(c.label, 9), c.start, c.rule))
+    occupied = bytearray(max((c.end for c in ordered), default=0))
     taken: list[Candidate] = []
-    occupied: list[tuple[int, int]] = []
     for c in ordered:
-        if any(c.start < e and s < c.end for s, e in occupied):
+        if occupied.find(1, c.start, c.end) >= 0:
             continue
         taken.append(c)
-        occupied.append((c.start, c.end))
+        occupied[c.start : c.end] = b"\x01" * (c.end - c.start)
     return sorted(taken, key=lambda c: (c.start, c.end))
 
 
 # ---- loading -------------------------------------------------------------------------------
 
 
-def load_patterns(paths: Sequence[Path]) -> list[PatternRule]:
+def load_patterns(paths: Sequence[Path], cache: Optional[Path] = None) -> list[PatternRule]:
+    anchor_cache = AnchorCache(cache)
     defines: dict[str, str] = {}
     rules: list[PatternRule] = []
     ids: set[str] = set()
@@ -288,10 +366,11 @@ def load_patterns(paths: Sequence[Path]) -> list[PatternRule]:
                 raise RuleError(f"{where}: duplicate rule id {rule_id!r}")
             ids.add(rule_id)
             try:
-                regex = re.compile(pattern)
+                regex = re.compile(optimize(pattern))
             except re.error as err:
                 raise RuleError(f"{where}: bad pattern for {rule_id!r}: {err}") from None
-            rules.append(PatternRule(rule_id, label, regex, int(row.get("priority", 0))))
+            rules.append(PatternRule(rule_id, label, regex, int(row.get("priority", 0)), anchor_cache.get(regex)))
+    anchor_cache.save()
     return rules
 
 
@@ -328,6 +407,14 @@ def load_gazetteer(folder: Path) -> Gazetteer:
                 forms=(name, *(f for f in _split(row.get("short", "")) if f not in unsafe)),
                 code=row["code"], parent=row.get("parent", ""),
                 level=row.get("level", ""), until=row.get("valid_to", ""),
+            ))
+    townships = folder / "townships.tsv"
+    if townships.exists():
+        # Full names only: a township's short form (古荡, 大地) is too often an ordinary word.
+        for _, row in _rows(townships):
+            gazetteer.add(Entry(
+                id=f"division:{row['code']}:{row['name']}", name=row["name"], label="DISTRICT", source="townships",
+                forms=(row["name"],), code=row["code"], parent=row.get("parent", ""), level="township",
             ))
     zones = folder / "zones.tsv"
     if zones.exists():
