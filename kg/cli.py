@@ -72,17 +72,20 @@ def main() -> None:
 def build(sources: tuple[Path, ...], out_dir: Path, base: str | None, quiet: bool) -> None:
     """Build the knowledge graph of SOURCES (files or folders; default seeds/).
 
-    Reads .txt, .md and .html files, and writes OUT/graph.ttl. A bad file is reported
-    and skipped; the others still build, and the exit code is then 1.
+    Reads .txt, .md and .html files, finds the districts, programs, projects and
+    organizations they name and how these relate, and writes OUT/graph.ttl (everything
+    merged) and OUT/graph.trig (one named graph per document plus the merged entities).
+    A bad file is reported and skipped; the others still build, and the exit code is then 1.
+    A graph that does not conform to ontology/shapes.ttl is not written (exit 6).
     """
     from kg.build import build as run_build
     from kg.graph.iris import DEFAULT_BASE
-    from kg.progress import file_progress
+    from kg.progress import build_progress
 
     sources = sources or (Path("seeds"),)
     try:
-        with file_progress(sources, disabled=quiet) as on_file:
-            result = run_build(sources, out_dir, base=base or DEFAULT_BASE, on_file=on_file)
+        with build_progress(sources, disabled=quiet) as step:
+            result = run_build(sources, out_dir, base=base or DEFAULT_BASE, progress=step)
     except KgError as err:
         _fail(err)
     for err in result.errors:
@@ -92,8 +95,12 @@ def build(sources: tuple[Path, ...], out_dir: Path, base: str | None, quiet: boo
         sys.exit(EXIT_NO_INPUT)
     if not quiet:
         click.echo(f"built {len(result.documents)} documents, {result.triples} triples")
+        click.echo("classes:")
         for name, count in result.class_counts.items():
             click.echo(f"  {name:<24} {count}")
+        click.echo("relations read from the documents:")
+        for name, count in result.relation_counts.items():
+            click.echo(f"  pol:{name:<20} {count}")
         for path in result.outputs:
             click.echo(f"wrote {path}")
     if result.errors:
@@ -197,7 +204,24 @@ def viz(max_nodes: int | None, types: str | None, document: str | None) -> None:
 @click.argument("graph_file", required=False, type=click.Path(path_type=Path))
 def validate(graph_file: Path | None) -> None:
     """Check GRAPH_FILE (default out/graph.ttl) against the ontology's SHACL shapes."""
-    _not_yet("validate", 4)
+    from kg.graph.validate import validate_graph
+    from kg.stats import load_graph
+
+    path = graph_file or Path("out/graph.ttl")
+    try:
+        report = validate_graph(load_graph(path))
+    except KgError as err:
+        _fail(err)
+    for v in report.violations:
+        line = f"{v.severity:<9}  {v.focus}  {v.path or '-'}  {v.message}"
+        click.echo(f"{line}  [{v.value}]" if v.value is not None else line)
+    failing = report.count("Violation")
+    if report.conforms:
+        others = len(report.violations)
+        click.echo("conforms" + (f", with {others} warning{'s' if others != 1 else ''}" if others else ""))
+        return
+    click.echo(f"{failing} violation{'s' if failing != 1 else ''}")
+    sys.exit(EXIT_NOT_CONFORMING)
 
 
 @main.command(epilog=EPILOG)

@@ -54,3 +54,16 @@ def nlp():
     from kg.nlp.pipeline import load_pipeline
 
     return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory):
+    """`kg build seeds/` once, through the command line; the output folder."""
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    out = tmp_path_factory.mktemp("out")
+    result = CliRunner().invoke(main, ["build", str(SEEDS), "--out", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    return out

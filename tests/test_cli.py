@@ -17,14 +17,6 @@ from kg.graph.namespace import POL
 SUBCOMMANDS = ["build", "extract", "eval", "query", "export", "push", "viz", "validate", "stats"]
 
 
-@pytest.fixture(scope="module")
-def seed_build(tmp_path_factory, seeds_dir):
-    out = tmp_path_factory.mktemp("out")
-    result = CliRunner().invoke(main, ["build", str(seeds_dir), "--out", str(out), "-q"])
-    assert result.exit_code == 0, result.output
-    return out
-
-
 def test_cli_help_lists_every_subcommand():
     result = CliRunner().invoke(main, ["--help"])
     assert result.exit_code == 0
@@ -60,7 +52,19 @@ def test_cli_build_writes_document_metadata(seed_build):
 
 def test_cli_build_is_byte_identical_on_rebuild(seed_build, seeds_dir, tmp_path):
     CliRunner().invoke(main, ["build", str(seeds_dir), "--out", str(tmp_path), "-q"])
-    assert (tmp_path / "graph.ttl").read_bytes() == (seed_build / "graph.ttl").read_bytes()
+    for name in ("graph.ttl", "graph.trig"):
+        assert (tmp_path / name).read_bytes() == (seed_build / name).read_bytes(), name
+
+
+def test_cli_build_prints_a_summary(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "report.txt").write_text("各位代表：\n\n我代表上城区人民政府向大会报告工作。上城区深化“最多跑一次”改革。", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(src), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert "built 1 documents" in result.output
+    assert "pol:District" in result.output and "pol:implements" in result.output
+    assert f"wrote {tmp_path / 'out' / 'graph.trig'}" in result.output
 
 
 def test_cli_build_reports_bad_files_and_builds_the_rest(tmp_path):

@@ -27,6 +27,8 @@ def _link(nlp, linker, text, doc_id="t"):
         ("《优化营商环境条例》", "优化营商环境条例"),
         ("杭州高新区(滨江)", "杭州高新区（滨江）"),
         (" 西湖大学 ", "西湖大学"),
+        ("全\n\n国科普示范区", "全国科普示范区"),
+        ("APEC  Business 论坛", "APEC Business论坛"),
     ],
 )
 def test_extract_entities_canonical_form(text, expected):

@@ -10,6 +10,7 @@ removed, so “最多跑一次”改革, 最多跑一次改革 and 「最多跑�
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
@@ -20,6 +21,7 @@ from kg.nlp.rules import DATA_DIR, Entry, Gazetteer
 _MARKS = "“”‘’\"'《》〈〉「」『』"
 _STRIP = str.maketrans("", "", _MARKS)
 _PARENS = str.maketrans({"(": "（", ")": "）"})
+_SPACE_BY_CJK = re.compile(r"\s+(?=[\u3400-\u9fff（）])|(?<=[\u3400-\u9fff（）])\s+")
 
 
 @dataclass
@@ -31,6 +33,7 @@ class Entity:
     code: str = ""  # GB/T 2260 division code, for official divisions
     parent: Optional[str] = None  # key of the enclosing district
     level: str = ""
+    until: str = ""  # last year of a former division
 
     def add_alias(self, form: str, lang: str) -> None:
         if form != self.name and form not in self.aliases:
@@ -38,8 +41,11 @@ class Entity:
 
 
 def canonical_form(text: str) -> str:
-    """Quote and title marks out, parentheses full-width, surrounding space trimmed."""
-    return text.translate(_STRIP).translate(_PARENS).strip()
+    """Quote and title marks out, parentheses full-width, no line breaks or spaces next to Chinese
+    (a name wrapped across lines, 刘 忻), other runs of space made one."""
+    text = text.translate(_STRIP).translate(_PARENS)
+    text = _SPACE_BY_CJK.sub("", text)
+    return " ".join(text.split())
 
 
 class Linker:
@@ -52,7 +58,7 @@ class Linker:
 
     def link(self, mention: Mention, script: str = "zh-Hans", area_code: str = "") -> Entity:
         entry = self._entry_for(mention, area_code)
-        entity = self._entity_for_entry(entry) if entry else self._entity_for_name(mention)
+        entity = self.entity_for_entry(entry) if entry else self._entity_for_name(mention)
         written = canonical_form(mention.source_text)
         entity.add_alias(written, "zh-Hant" if script == "zh-Hant" and written != canonical_form(mention.text) else "zh")
         entity.add_alias(canonical_form(mention.text), "zh")
@@ -80,12 +86,13 @@ class Linker:
         # document's own area, then one that still exists.
         return max(candidates, key=lambda e: (_shared_prefix(e.code, area_code), e.id == mention.entry, not e.until))
 
-    def _entity_for_entry(self, entry: Entry) -> Entity:
+    def entity_for_entry(self, entry: Entry) -> Entity:
+        """The entity of a gazetteer entry, created on first use."""
         key = f"division:{entry.code}" if entry.code else entry.id
         entity = self.entities.get(key)
         if entity is None:
             parent = f"division:{entry.parent}" if entry.parent else None
-            entity = Entity(key, entry.label, entry.name, code=entry.code, parent=parent, level=entry.level)
+            entity = Entity(key, entry.label, entry.name, code=entry.code, parent=parent, level=entry.level, until=entry.until)
             self.entities[key] = entity
             if parent:
                 self._ensure_division(entry.parent)
@@ -97,7 +104,7 @@ class Linker:
             return
         for entry in self.gazetteer.entries.values():
             if entry.code == code:
-                self._entity_for_entry(entry)
+                self.entity_for_entry(entry)
                 return
 
     def _entity_for_name(self, mention: Mention) -> Entity:

@@ -1,15 +1,18 @@
-"""Build the RDF graph from ingested documents (and, later, the facts extracted from them)."""
+"""Build the RDF dataset: one named graph per source document, plus one of the merged entities."""
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Optional, Sequence
 
-from rdflib import Graph
+from rdflib import Dataset, Graph
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
+from kg.extract.facts import Facts
 from kg.graph.documents import add_document
+from kg.graph.entities import add_co_mentions, add_entities
 from kg.graph.iris import Iris
 from kg.graph.namespace import POL
+from kg.graph.provenance import add_provenance
 from kg.ingest.model import Document
 
 PREFIXES = {
@@ -24,17 +27,39 @@ PREFIXES = {
 }
 
 
-def new_graph(iris: Iris) -> Graph:
-    graph = Graph(bind_namespaces="none")
+def _bind(graph: Graph, iris: Iris) -> Graph:
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace)
     graph.bind("kgid", iris.base)
     return graph
 
 
-def build_graph(docs: Sequence[Document], iris: Iris) -> Graph:
-    graph = new_graph(iris)
+def new_graph(iris: Iris) -> Graph:
+    return _bind(Graph(bind_namespaces="none"), iris)
+
+
+def build_dataset(docs: Sequence[Document], facts: Optional[Facts], iris: Iris) -> Dataset:
+    """Each document's graph holds its description, mentions, sentences and relations; the
+    entities graph holds every entity once, the division hierarchy and co-mentions."""
+    dataset = _bind(Dataset(default_union=True), iris)
     by_id = {d.doc_id: d for d in docs}
+    per_document = {f.document.doc_id: f for f in facts.documents} if facts else {}
     for doc in docs:
+        graph = dataset.graph(iris.document_graph(doc.doc_id))
         add_document(graph, doc, iris, by_id)
+        if doc.doc_id in per_document:
+            add_provenance(graph, per_document[doc.doc_id], facts.entities, iris)
+    if facts:
+        entities = dataset.graph(iris.entities_graph())
+        add_entities(entities, facts.entities, iris)
+        add_co_mentions(entities, facts.entities, facts.co_mentions, iris)
+    return dataset
+
+
+def merged(dataset: Dataset, iris: Iris) -> Graph:
+    """All named graphs as one graph, for Turtle and for queries."""
+    graph = new_graph(iris)
+    for context in dataset.graphs():
+        for triple in context:
+            graph.add(triple)
     return graph

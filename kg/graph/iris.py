@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 from urllib.parse import quote
 
 from rdflib import URIRef
 
 DEFAULT_BASE = "https://w3id.org/kg-policy/id/"
+_LABEL_PATHS = {"DISTRICT": "district", "PROGRAM": "program", "PROJECT": "project", "ORG": "org"}
 
 
 def _segment(text: str) -> str:
@@ -31,3 +33,23 @@ class Iris:
     def document_part(self, doc_id: str, kind: str, index: int) -> URIRef:
         """A numbered part of a document: a mask, a removed stretch, a piece of evidence."""
         return self._mint("doc", doc_id, kind, str(index))
+
+    def entity(self, label: str, key: str) -> URIRef:
+        """``district/330102`` for a division, ``org/zju`` for a gazetteer entry, and
+        ``program/最多跑一次改革`` for a name only the patterns found: readable and stable."""
+        _, _, local = key.partition(":")
+        return self._mint(_LABEL_PATHS[label], local or key)
+
+    def indicator(self, name: str) -> URIRef:
+        return self._mint("indicator", name)
+
+    def co_mention(self, a: str, b: str) -> URIRef:
+        """One node per pair of entities, named by a digest of their keys (which may be long)."""
+        digest = hashlib.sha256(f"{a}\n{b}".encode("utf-8")).hexdigest()[:16]
+        return self._mint("co-mention", digest)
+
+    def document_graph(self, doc_id: str) -> URIRef:
+        return self._mint("graph", "doc", doc_id)
+
+    def entities_graph(self) -> URIRef:
+        return self._mint("graph", "entities")

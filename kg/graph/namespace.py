@@ -46,3 +46,44 @@ class POL(DefinedNamespace):
     year: URIRef
     yearRole: URIRef
     evidenceText: URIRef
+
+    # Entities
+    Entity: URIRef
+    District: URIRef
+    Program: URIRef
+    Project: URIRef
+    Organization: URIRef
+    divisionCode: URIRef
+    divisionLevel: URIRef
+    validUntil: URIRef
+    mentionedIn: URIRef
+    locatedIn: URIRef
+    implements: URIRef
+    relatedTo: URIRef
+    CoMention: URIRef
+    entity: URIRef
+    sentenceCount: URIRef
+
+    # Provenance
+    Sentence: URIRef
+    Mention: URIRef
+    refersTo: URIRef
+    inDocument: URIRef
+    sentence: URIRef
+    text: URIRef
+    Assertion: URIRef
+
+    # Numbers and progress
+    Indicator: URIRef
+    Observation: URIRef
+    indicator: URIRef
+    area: URIRef
+    period: URIRef
+    value: URIRef
+    unit: URIRef
+    growthRate: URIRef
+    observationKind: URIRef
+    qualifier: URIRef
+    ProjectEvent: URIRef
+    project: URIRef
+    stage: URIRef

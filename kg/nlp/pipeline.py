@@ -8,8 +8,10 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 import kg.nlp.factories  # noqa: F401  (registers kg's components with spaCy)
+from kg.nlp.entities import HOME_KEY
 from kg.nlp.model import require_model
 
 
@@ -24,3 +26,13 @@ def load_pipeline() -> Language:
     # Known names stay whole tokens, so rules and later relation patterns see them as words.
     nlp.tokenizer.pkuseg_update_user_dict(sorted(rules.rules.gazetteer.forms))
     return nlp
+
+
+def annotate(nlp: Language, text: str, home: str = "") -> Doc:
+    """Run the pipeline on ``text``; ``home`` is the division code of the area the text speaks
+    for, which lets a county's bare short form count (see RuleSet.match)."""
+    doc = nlp.make_doc(text)
+    doc.user_data[HOME_KEY] = home
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc

@@ -1,0 +1,50 @@
+"""The facts stage's entry point: plain facts (entities, mentions, relations) for a corpus."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Callable, Optional, Sequence
+
+from spacy.tokens import Doc
+
+from kg.extract.entities import Entity, Linker, link_all
+from kg.extract.mentions import Mention, mentions
+from kg.extract.relations import Relation, RelationRule, co_mentions, relations
+from kg.ingest.model import Document
+
+Annotate = Callable[[str, str], Doc]  # (text, home division code) -> Doc with entities
+
+
+@dataclass
+class DocumentFacts:
+    document: Document
+    linked: list[tuple[Mention, Entity]]
+    relations: list[Relation]
+
+
+@dataclass
+class Facts:
+    documents: list[DocumentFacts] = field(default_factory=list)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    co_mentions: Counter = field(default_factory=Counter)
+
+
+def extract_facts(
+    docs: Sequence[Document],
+    annotate: Annotate,
+    linker: Linker,
+    rules: Sequence[RelationRule],
+    on_document: Optional[Callable[[Document], None]] = None,
+) -> Facts:
+    facts = Facts()
+    for document in docs:
+        if on_document:
+            on_document(document)
+        home = linker.area_code(document.meta.area)
+        doc = annotate(document.text, home)
+        linked = link_all(linker, mentions(document, doc), document.meta.script, document.meta.area)
+        facts.documents.append(DocumentFacts(document, linked, relations(document, linked, linker, rules)))
+    facts.entities = linker.entities
+    facts.co_mentions = co_mentions(d.linked for d in facts.documents)
+    return facts

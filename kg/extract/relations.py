@@ -1,0 +1,176 @@
+"""Relations between entities, each with the document, sentence and rule it came from.
+
+Three sources:
+- rules as data (``kg/data/relations/*.jsonl``) over two mentions of one sentence and the words
+  between them: ``X落户Y``, ``在Y建设X``, ``Y的X``, ``Y推进X`` …;
+- a name that begins with a place: 余杭现代农业产业园 lies in 余杭区;
+- the document itself: its government implements the programs it names, and a district's own
+  report places there the projects that name no other place.
+The division hierarchy (上城区 in 杭州市 in 浙江省) is reference data, not read from documents; the
+graph stage adds it from the entities.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+from itertools import combinations
+from pathlib import Path
+from typing import Iterable, Optional, Sequence
+
+from kg.extract.entities import Entity, Linker
+from kg.extract.mentions import Mention
+from kg.ingest.model import Document
+from kg.nlp.rules import DATA_DIR, RuleError
+
+Linked = tuple[Mention, Entity]
+# Levels whose own report is about one district: its projects lie there unless they say otherwise.
+_DISTRICT_LEVELS = frozenset({"district", "county", "county-city", "township"})
+
+
+@dataclass(frozen=True)
+class Relation:
+    subject: str  # entity key
+    predicate: str  # "locatedIn" | "implements"
+    object: str  # entity key
+    doc_id: str
+    sentence: Optional[int]  # index into the document's sentences
+    rule: str
+
+
+@dataclass(frozen=True)
+class RelationRule:
+    id: str
+    predicate: str
+    subject: frozenset[str]
+    object: frozenset[str]
+    subject_first: bool
+    between: re.Pattern
+    before: Optional[re.Pattern]
+
+
+def load_relation_rules(folder: Path = DATA_DIR / "relations") -> list[RelationRule]:
+    rules = []
+    for path in sorted(folder.glob("*.jsonl")):
+        for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip() or line.lstrip().startswith("//"):
+                continue
+            where = f"{path.name}:{lineno}"
+            try:
+                row = json.loads(line)
+                rules.append(RelationRule(
+                    id=row["id"],
+                    predicate=row["predicate"],
+                    subject=frozenset(row["subject"]),
+                    object=frozenset(row["object"]),
+                    subject_first=row["order"] == "subject-object",
+                    between=re.compile(row["between"]),
+                    before=re.compile(row["before"]) if row.get("before") else None,
+                ))
+            except (json.JSONDecodeError, KeyError, re.error) as err:
+                raise RuleError(f"{where}: bad relation rule ({err})") from None
+            if row["predicate"] not in ("locatedIn", "implements") or row["order"] not in ("subject-object", "object-subject"):
+                raise RuleError(f"{where}: predicate must be locatedIn or implements, order subject-object or object-subject")
+    return rules
+
+
+def sentence_relations(document: Document, linked: Sequence[Linked], rules: Sequence[RelationRule]) -> list[Relation]:
+    """Relations read from the words between two mentions of one sentence."""
+    found = []
+    text = document.text
+    for first, second in _pairs_in_sentences(linked):
+        (m1, e1), (m2, e2) = first, second
+        between = text[m1.end : m2.start]
+        for rule in rules:
+            subject, obj = (first, second) if rule.subject_first else (second, first)
+            if subject[1].label not in rule.subject or obj[1].label not in rule.object or subject[1] is obj[1]:
+                continue
+            if not rule.between.fullmatch(between):
+                continue
+            if rule.before is not None:
+                sentence_start = document.sentences[m1.sentence].start
+                if not rule.before.search(text[sentence_start : m1.start]):
+                    continue
+            found.append(Relation(subject[1].key, rule.predicate, obj[1].key, document.doc_id, m1.sentence, rule.id))
+    return found
+
+
+def _pairs_in_sentences(linked: Sequence[Linked]) -> Iterable[tuple[Linked, Linked]]:
+    """Consecutive mentions of one sentence (the words between them are what rules read)."""
+    for a, b in zip(linked, linked[1:]):
+        if a[0].sentence is not None and a[0].sentence == b[0].sentence:
+            yield a, b
+
+
+def name_relations(document: Document, linked: Sequence[Linked], linker: Linker) -> list[Relation]:
+    """A name that begins with a place lies in it: 余杭现代农业产业园 → 余杭区, 杭州市之江医院 → 杭州市."""
+    found = []
+    for mention, entity in linked:
+        place = _leading_place(linker, mention.text, entity)
+        if place is not None:
+            found.append(Relation(entity.key, "locatedIn", place.key, document.doc_id, mention.sentence, "name-begins-with-place"))
+    return found
+
+
+def _leading_place(linker: Linker, name: str, entity: Entity) -> Optional[Entity]:
+    gazetteer = linker.gazetteer
+    for length in range(min(len(name) - 1, 8), 1, -1):
+        for entry in gazetteer.lookup(name[:length]):
+            if entry.label != "DISTRICT" or not entry.code or entry.until:
+                continue
+            if length < len(entry.name) and entry.level in ("district", "county", "county-city"):
+                continue  # a county's bare short form at the head of a name is too often a word
+            place = linker.entity_for_entry(entry)
+            if place.key != entity.key and entity.code != place.code:
+                return place
+    return None
+
+
+def document_relations(document: Document, linked: Sequence[Linked], linker: Linker) -> list[Relation]:
+    """What the document's own government does and where its own projects are."""
+    home = _home(document, linker)
+    if home is None:
+        return []
+    found = []
+    places_named = {m.sentence for m, e in linked if e.label == "DISTRICT" and e.key != home.key}
+    for mention, entity in linked:
+        if entity.label == "PROGRAM":
+            found.append(Relation(home.key, "implements", entity.key, document.doc_id, mention.sentence, "issuing-government"))
+        elif (
+            entity.label == "PROJECT"
+            and home.level in _DISTRICT_LEVELS
+            and mention.sentence not in places_named
+            and not _leading_place(linker, mention.text, entity)
+        ):
+            found.append(Relation(entity.key, "locatedIn", home.key, document.doc_id, mention.sentence, "own-district-report"))
+    return found
+
+
+def _home(document: Document, linker: Linker) -> Optional[Entity]:
+    for entry in linker.gazetteer.lookup(document.meta.area or ""):
+        if entry.code:
+            return linker.entity_for_entry(entry)
+    return None
+
+
+def relations(document: Document, linked: Sequence[Linked], linker: Linker, rules: Sequence[RelationRule]) -> list[Relation]:
+    """Every relation of a document, each once per (subject, predicate, object, sentence), in a stable order."""
+    found = sentence_relations(document, linked, rules) + name_relations(document, linked, linker)
+    found += document_relations(document, linked, linker)
+    unique = {(r.subject, r.predicate, r.object, r.sentence): r for r in reversed(found)}
+    return sorted(unique.values(), key=lambda r: (r.sentence if r.sentence is not None else -1, r.subject, r.predicate, r.object, r.rule))
+
+
+def co_mentions(per_document: Iterable[Sequence[Linked]]) -> Counter:
+    """For each pair of entities, in how many sentences both are named (keys sorted in the pair)."""
+    counts: Counter = Counter()
+    for linked in per_document:
+        by_sentence: dict[int, set[str]] = {}
+        for mention, entity in linked:
+            if mention.sentence is not None:
+                by_sentence.setdefault(mention.sentence, set()).add(entity.key)
+        for keys in by_sentence.values():
+            counts.update(combinations(sorted(keys), 2))
+    return counts

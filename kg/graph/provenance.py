@@ -1,0 +1,70 @@
+"""A document's named graph: where each entity is named, the sentences, and the relations read
+from them, each relation once as a plain triple and once as a ``pol:Assertion`` with its source."""
+
+from __future__ import annotations
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import PROV, RDF
+
+from kg.extract.facts import DocumentFacts
+from kg.graph.entities import entity_iri
+from kg.graph.iris import Iris
+from kg.graph.namespace import POL
+from kg.ingest.model import Document
+
+PREDICATES = {"locatedIn": POL.locatedIn, "implements": POL.implements}
+
+
+def add_provenance(graph: Graph, facts: DocumentFacts, entities: dict, iris: Iris) -> None:
+    document = facts.document
+    doc_node = iris.document(document.doc_id)
+    sentences: dict[int, URIRef] = {}
+
+    def sentence(index):
+        if index is None:
+            return None
+        if index not in sentences:
+            sentences[index] = _add_sentence(graph, document, index, iris)
+        return sentences[index]
+
+    for k, (mention, entity) in enumerate(facts.linked):
+        node = iris.document_part(document.doc_id, "mention", k)
+        target = entity_iri(iris, entity)
+        graph.add((node, RDF.type, POL.Mention))
+        graph.add((node, POL.refersTo, target))
+        graph.add((node, POL.inDocument, doc_node))
+        graph.add((node, POL.start, Literal(mention.start_src)))
+        graph.add((node, POL.end, Literal(mention.end_src)))
+        graph.add((node, POL.text, Literal(mention.source_text, lang=document.meta.script if document.meta.script == "zh-Hant" else "zh")))
+        graph.add((node, POL.rule, Literal(mention.rule)))
+        if (s := sentence(mention.sentence)) is not None:
+            graph.add((node, POL.sentence, s))
+        graph.add((target, POL.mentionedIn, doc_node))
+
+    for k, relation in enumerate(facts.relations):
+        subject = entity_iri(iris, entities[relation.subject])
+        obj = entity_iri(iris, entities[relation.object])
+        predicate = PREDICATES[relation.predicate]
+        graph.add((subject, predicate, obj))
+        node = iris.document_part(document.doc_id, "assertion", k)
+        graph.add((node, RDF.type, POL.Assertion))
+        graph.add((node, RDF.subject, subject))
+        graph.add((node, RDF.predicate, predicate))
+        graph.add((node, RDF.object, obj))
+        graph.add((node, PROV.wasDerivedFrom, doc_node))
+        graph.add((node, POL.rule, Literal(relation.rule)))
+        if (s := sentence(relation.sentence)) is not None:
+            graph.add((node, POL.sentence, s))
+
+
+def _add_sentence(graph: Graph, document: Document, index: int, iris: Iris) -> URIRef:
+    sent = document.sentences[index]
+    start, end = document.to_source(sent.start, sent.end)
+    node = iris.document_part(document.doc_id, "sentence", index)
+    graph.add((node, RDF.type, POL.Sentence))
+    graph.add((node, POL.inDocument, iris.document(document.doc_id)))
+    graph.add((node, POL.start, Literal(start)))
+    graph.add((node, POL.end, Literal(end)))
+    lang = "zh-Hant" if document.meta.script == "zh-Hant" else "zh"
+    graph.add((node, POL.text, Literal(document.original[start:end], lang=lang)))
+    return node
