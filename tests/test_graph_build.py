@@ -103,3 +103,10 @@ def test_graph_build_iris_are_valid_for_strict_stores(graph):
     iris = {t for triple in graph for t in triple if isinstance(t, URIRef)}
     assert all(_is_valid_uri(str(i)) for i in iris)
     assert not any(" " in i or "\n" in i for i in iris)
+
+
+def test_graph_build_seed_graph_conforms_to_the_shapes(graph):
+    from kg.graph.validate import validate_graph
+
+    report = validate_graph(graph)
+    assert report.conforms, [v.describe() for v in report.violations[:5]]

@@ -55,3 +55,33 @@ def _relations(nlp, rule_set, text: str) -> Graph:
 def test_graph_relations_from_short_texts(nlp, rule_set, text, expected):
     found = _relations(nlp, rule_set, text)
     assert isomorphic(found, Graph().parse(data=PREFIXES + expected, format="turtle")), found.serialize(format="turtle")
+
+
+@pytest.mark.parametrize(
+    "line, message",
+    [
+        ("{not json", "r.jsonl:1: bad relation rule"),
+        ('{"id": "x", "predicate": "owns", "subject": ["ORG"], "object": ["ORG"], "order": "subject-object", "between": "的"}', "predicate must be"),
+        ('{"id": "x", "predicate": "locatedIn", "subject": ["ORG"], "object": ["DISTRICT"], "order": "subject-object", "between": "(("}', "bad relation rule"),
+    ],
+)
+def test_graph_relations_bad_rule_files_name_the_line(tmp_path, line, message):
+    from kg.extract.relations import load_relation_rules
+    from kg.nlp.rules import RuleError
+
+    (tmp_path / "r.jsonl").write_text(line + "\n", encoding="utf-8")
+    with pytest.raises(RuleError, match=message):
+        load_relation_rules(tmp_path)
+
+
+def test_graph_relations_co_mentions_count_sentences(nlp, rule_set):
+    from kg.extract.entities import link_all
+    from kg.extract.mentions import mentions
+    from kg.extract.relations import co_mentions
+
+    document = ingest_text("浙江大学和之江实验室合作。浙江大学、之江实验室与阿里巴巴。", "t", strip_boilerplate=False)
+    linker = Linker(rule_set.gazetteer)
+    linked = link_all(linker, mentions(document, annotate(nlp, document.text)), "zh-Hans", None)
+    counts = co_mentions([linked])
+    names = {tuple(sorted(linker.entities[k].name for k in pair)): n for pair, n in counts.items()}
+    assert names == {("之江实验室", "浙江大学"): 2, ("浙江大学", "阿里巴巴"): 1, ("之江实验室", "阿里巴巴"): 1}
