@@ -11,9 +11,11 @@ from kg.errors import (
     EndpointError,
     InputError,
     KgError,
+    MissingParameterError,
     ModelMissingError,
     OutputError,
     QueryError,
+    UnknownQueryError,
     ValidationError,
 )
 
@@ -28,12 +30,16 @@ EXIT_NOT_CONFORMING = 6
 EXIT_QUERY = 7
 EXIT_ENDPOINT = 8
 EXIT_NOT_AVAILABLE = 9
+EXIT_UNKNOWN_QUERY = 10
+EXIT_MISSING_PARAMETER = 11
 
 _EXIT_FOR = [
     (InputError, EXIT_NO_INPUT),
     (ModelMissingError, EXIT_MODEL_MISSING),
     (OutputError, EXIT_OUTPUT),
     (ValidationError, EXIT_NOT_CONFORMING),
+    (UnknownQueryError, EXIT_UNKNOWN_QUERY),
+    (MissingParameterError, EXIT_MISSING_PARAMETER),
     (QueryError, EXIT_QUERY),
     (EndpointError, EXIT_ENDPOINT),
 ]
@@ -41,7 +47,8 @@ _EXIT_FOR = [
 EPILOG = (
     "Exit codes: 0 success, 1 some inputs failed (the rest were built), 2 usage error, "
     "3 no usable input, 4 segmentation model missing, 5 output not writable, 6 graph does not conform, "
-    "7 bad query, 8 endpoint unreachable, 9 command not available yet."
+    "7 query syntax error or failure, 8 endpoint unreachable, 9 command not available yet, "
+    "10 unknown query name, 11 missing or malformed query parameter."
 )
 
 
@@ -165,30 +172,105 @@ def install_model(force: bool) -> None:
 
 
 @main.command(epilog=EPILOG)
-@click.argument("query")
-@click.option("--param", multiple=True, help="Bind a variable: name=value, or name=<IRI>.")
-@click.option("--graph", "graph_file", type=click.Path(path_type=Path), help="Graph file to query (default out/graph.ttl).")
-@click.option("--endpoint", help="Query a remote SPARQL endpoint instead.")
+@click.argument("query", required=False)
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help='Bind a variable: name=<IRI>, name="text"@zh, or name=text (a plain literal). Repeatable.')
+@click.option("--graph", "graph_file", type=click.Path(path_type=Path),
+              help="Graph file to query (default out/graph.trig, else out/graph.ttl).")
+@click.option("--endpoint", help="Query a remote SPARQL endpoint instead, e.g. http://127.0.0.1:7878/query.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True)
-def query(query: str, param: tuple[str, ...], graph_file: Path | None, endpoint: str | None, fmt: str) -> None:
-    """Run QUERY: a name from queries/, a .rq file, or SPARQL text."""
-    _not_yet("query", 5)
+@click.option("--list", "list_queries", is_flag=True, help="List the named queries and their parameters, then exit.")
+def query(query: str | None, params: tuple[str, ...], graph_file: Path | None, endpoint: str | None, fmt: str, list_queries: bool) -> None:
+    """Run QUERY: a name from queries/ (see --list), a .rq file, or SPARQL text.
+
+    Parameters are bound as RDF terms, never pasted into the query text.
+    """
+    from kg.query.format import render
+    from kg.query.library import library, resolve_query
+    from kg.query.params import bind
+    from kg.query.run import default_graph_file, load_store, run_local, run_remote
+
+    if list_queries:
+        for named in library().values():
+            click.echo(f"{named.name}: {named.question}")
+            for p in named.params:
+                click.echo(f"    --param {p.name}=…  {p.kind}, default {p.default or '(required)'}  {p.help}")
+        return
+    if not query:
+        raise click.UsageError("give a QUERY (a name, a .rq file or SPARQL text), or --list")
+    try:
+        named = resolve_query(query)
+        bindings = bind(named, params)
+        if endpoint:
+            result = run_remote(endpoint, named.text, bindings)
+        else:
+            result = run_local(load_store(graph_file or default_graph_file()), named.text, bindings)
+    except KgError as err:
+        _fail(err)
+    click.echo(render(result, fmt), nl=False)
 
 
 @main.command(epilog=EPILOG)
 @click.option("--format", "fmt", type=click.Choice(["turtle", "trig", "nt", "nq", "jsonld"]), default="turtle", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Output file (default: standard output).")
-def export(fmt: str, output: Path | None) -> None:
-    """Export the graph in another RDF format."""
-    _not_yet("export", 5)
+@click.option("--graph", "graph_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Graph file to export (default out/graph.trig).")
+def export(fmt: str, output: Path | None, graph_file: Path | None) -> None:
+    """Export the graph in another RDF format.
+
+    trig and nq keep the named graphs (one per document, plus the merged entities); turtle,
+    nt and jsonld hold their union. The same graph gives the same bytes (nt and nq lines are
+    sorted). The output file is written whole or not at all.
+    """
+    import os
+
+    from kg.outputs.export import export as run_export
+    from kg.outputs.files import write_atomic
+
+    try:
+        data = run_export(graph_file or Path("out/graph.trig"), fmt)
+        if output is not None:
+            write_atomic(output, data)
+            return
+    except KgError as err:
+        _fail(err)
+    try:
+        click.echo(data, nl=False)  # bytes go to the binary stream as they are
+    except BrokenPipeError:  # `kg export | head`: the reader has all it wanted
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        except (OSError, ValueError, AttributeError):
+            pass
 
 
 @main.command(epilog=EPILOG)
-@click.option("--endpoint", required=True, help="Graph Store Protocol endpoint, e.g. http://127.0.0.1:7878/store.")
-@click.option("--update-endpoint", help="Use SPARQL Update at this URL instead of the Graph Store Protocol.")
-def push(endpoint: str, update_endpoint: str | None) -> None:
-    """Load the graph into a triple store, one named graph per document."""
-    _not_yet("push", 5)
+@click.option("--endpoint", help="Graph Store Protocol endpoint, e.g. http://127.0.0.1:7878/store (Oxigraph) "
+              "or http://127.0.0.1:3030/DATASET/data (Fuseki).")
+@click.option("--update-endpoint", help="Use SPARQL 1.1 Update at this URL instead of the Graph Store Protocol, "
+              "e.g. http://127.0.0.1:7878/update.")
+@click.option("--graph", "graph_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="TriG file to push (default out/graph.trig).")
+def push(endpoint: str | None, update_endpoint: str | None, graph_file: Path | None) -> None:
+    """Load the graph into a triple store, one named graph per document plus the merged entities.
+
+    Each named graph replaces the store's graph of the same IRI, so pushing again does not
+    duplicate anything. For a store that needs a login, set KG_ENDPOINT_USER and
+    KG_ENDPOINT_PASSWORD in the environment (HTTP basic auth); credentials are never options.
+    """
+    from kg.outputs.push import credentials_from_env
+    from kg.outputs.push import push as run_push
+
+    if not endpoint and not update_endpoint:
+        raise click.UsageError("give --endpoint URL (Graph Store Protocol) or --update-endpoint URL (SPARQL Update)")
+    if endpoint and update_endpoint:
+        raise click.UsageError("--endpoint and --update-endpoint are alternatives; give one")
+    url = update_endpoint or endpoint
+    try:
+        result = run_push(graph_file or Path("out/graph.trig"), url, update=bool(update_endpoint),
+                          auth=credentials_from_env())
+    except KgError as err:
+        _fail(err)
+    click.echo(f"pushed {len(result.loaded)} graphs, {result.triples} triples to {url}")
 
 
 @main.command(epilog=EPILOG)

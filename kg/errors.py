@@ -29,7 +29,15 @@ class ValidationError(KgError):
 
 
 class QueryError(KgError):
-    """A query is malformed, unknown, or lacks a parameter."""
+    """A query is malformed or failed."""
+
+
+class UnknownQueryError(QueryError):
+    """No query of that name in the library, or no such query file."""
+
+
+class MissingParameterError(QueryError):
+    """A query's parameter was neither given nor defaulted, or a --param is malformed."""
 
 
 class EndpointError(KgError):

@@ -67,3 +67,25 @@ def seed_build(tmp_path_factory):
     result = CliRunner().invoke(main, ["build", str(SEEDS), "--out", str(out), "-q"])
     assert result.exit_code == 0, result.output
     return out
+
+
+@pytest.fixture
+def oxigraph(tmp_path):
+    """A fresh, empty Oxigraph server on a free loopback port; its base URL (BASE/store for the
+    Graph Store Protocol, BASE/query for SPARQL, BASE/update for SPARQL Update)."""
+    from oxigraph_server import find_oxigraph, oxigraph_server
+
+    if find_oxigraph() is None:
+        pytest.fail("no `oxigraph` command: install the test extra, pip install -e '.[test]'")
+    with oxigraph_server(tmp_path / "oxigraph") as base:
+        yield base
+
+
+@pytest.fixture
+def free_port() -> int:
+    """A loopback port nothing listens on."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]

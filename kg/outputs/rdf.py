@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from rdflib import Dataset, Graph
+from rdflib import RDF, Dataset, Graph
 
 # Formats `kg export` offers: name -> (rdflib format, whether it needs named graphs)
 FORMATS = {
@@ -24,7 +24,7 @@ def to_turtle(graph: Graph) -> bytes:
 
 def to_trig(dataset: Dataset, namespaces: Iterable[tuple[str, str]]) -> bytes:
     """Named graphs in IRI order, each serialized as sorted Turtle inside its graph block."""
-    namespaces = sorted((p, str(ns)) for p, ns in namespaces if p)
+    namespaces = _complete(dataset, namespaces)
     head = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in namespaces)
     blocks = []
     for graph in sorted(dataset.graphs(), key=lambda g: str(g.identifier)):
@@ -32,6 +32,22 @@ def to_trig(dataset: Dataset, namespaces: Iterable[tuple[str, str]]) -> bytes:
             continue
         blocks.append(f"<{graph.identifier}> {{\n{_turtle_body(graph, namespaces)}}}\n")
     return (head + "\n" + "\n".join(blocks)).encode("utf-8")
+
+
+def _complete(dataset: Dataset, namespaces: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The given prefixes plus one for every other namespace of a predicate or class, named once
+    for the whole file, since each graph block drops its own prefix lines."""
+    names = Graph(bind_namespaces="none")
+    for prefix, namespace in namespaces:
+        if prefix:
+            names.bind(prefix, namespace)
+    for _, predicate, obj, _ in dataset.quads():
+        for iri in (predicate, obj) if predicate == RDF.type else (predicate,):
+            try:
+                names.namespace_manager.compute_qname(iri)
+            except ValueError:
+                pass  # no namespace split possible: written as a full IRI
+    return sorted((p, str(ns)) for p, ns in names.namespaces() if p)
 
 
 def _turtle_body(context: Graph, namespaces: list[tuple[str, str]]) -> str:

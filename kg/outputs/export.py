@@ -1,0 +1,199 @@
+"""`kg export`: the built graph in another RDF format, the same bytes for the same graph.
+
+The source is normally ``out/graph.trig``: one named graph per document plus the merged
+entities. TriG and N-Quads keep those named graphs; Turtle, N-Triples and JSON-LD hold their
+union (which is what ``out/graph.ttl`` holds, and Turtle from graph.trig is byte-identical to it).
+"""
+
+from __future__ import annotations
+
+import json
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Dataset, Graph, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.plugins.serializers.jsonld import from_rdf
+from rdflib.term import Literal
+
+from kg.errors import InputError
+from kg.outputs.rdf import FORMATS, to_trig, to_turtle
+
+# Source formats by file suffix; the first two may hold named graphs.
+_QUAD_FORMATS = {".trig": "trig", ".nq": "nquads"}
+_TRIPLE_FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld", ".rdf": "xml", ".xml": "xml"}
+
+
+@dataclass
+class SourceGraphs:
+    """A graph file as read: its named graphs by IRI, the triples outside any named graph, and
+    the prefixes it declares."""
+
+    path: Path
+    named: dict[str, Graph]
+    default: Graph
+    namespaces: list[tuple[str, str]] = field(default_factory=list)
+
+    def union(self) -> Graph:
+        """Every triple of the file in one graph, with the file's prefixes bound."""
+        graph = Graph()
+        for prefix, namespace in self.namespaces:
+            graph.bind(prefix, namespace, override=True)
+        for part in [self.default, *self.named.values()]:
+            for triple in part:
+                graph.add(triple)
+        return graph
+
+    def dataset(self) -> Dataset:
+        """The named graphs only (the default graph is handled by each writer)."""
+        dataset = Dataset()
+        for prefix, namespace in self.namespaces:
+            dataset.bind(prefix, namespace, override=True)
+        for iri, graph in self.named.items():
+            target = dataset.graph(URIRef(iri))
+            for triple in graph:
+                target.add(triple)
+        return dataset
+
+
+def read_source(source: str | Path) -> SourceGraphs:
+    """Read a graph file; TriG and N-Quads keep their named graphs. InputError when the file is
+    missing, unreadable or not RDF."""
+    path = Path(source)
+    if not path.is_file():
+        raise InputError(str(path), "no such graph file; run `kg build` first")
+    suffix = path.suffix.lower()
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise InputError(str(path), f"cannot read ({err.strerror})") from None
+    try:
+        if suffix in _QUAD_FORMATS:
+            dataset = Dataset()
+            with warnings.catch_warnings():  # rdflib 7.6's N-Quads parser warns once per triple
+                warnings.filterwarnings("ignore", "Dataset.default_context is deprecated", DeprecationWarning)
+                dataset.parse(data=data, format=_QUAD_FORMATS[suffix], publicID=path.resolve().as_uri())
+            named = {}
+            default = Graph()
+            for context in dataset.graphs():
+                if context.identifier == DATASET_DEFAULT_GRAPH_ID:
+                    for triple in context:
+                        default.add(triple)
+                elif len(context):
+                    named[str(context.identifier)] = context
+            namespaces = list(dataset.namespaces())
+        else:
+            default = Graph()
+            default.parse(data=data, format=_TRIPLE_FORMATS.get(suffix, "turtle"), publicID=path.resolve().as_uri())
+            named = {}
+            namespaces = list(default.namespaces())
+    except Exception as err:  # rdflib's parsers raise many kinds (SyntaxError, ValueError, BadSyntax, …)
+        raise InputError(str(path), f"not a readable RDF file ({type(err).__name__}: {err})") from None
+    return SourceGraphs(path, dict(sorted(named.items())), default, [(p, str(ns)) for p, ns in namespaces])
+
+
+def export(source: str | Path, fmt: str) -> bytes:
+    """The graph in ``source`` serialized as ``fmt`` (a key of ``kg.outputs.rdf.FORMATS``)."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; one of {', '.join(FORMATS)}")
+    graphs = read_source(source)
+    if fmt == "turtle":
+        return to_turtle(graphs.union())
+    if fmt == "nt":
+        return _sorted_lines(graphs.union().serialize(format="nt", encoding="utf-8"))
+    if fmt == "jsonld":
+        return _jsonld(graphs.union())
+    if fmt == "nq":
+        return _nquads(graphs)
+    return _trig(graphs)
+
+
+def _sorted_lines(data: bytes) -> bytes:
+    """One statement a line (N-Triples and N-Quads escape every \\n and \\r inside a literal), so
+    sorted lines are a canonical order when there are no blank nodes. Split on \\n only: a literal
+    may hold other characters str.splitlines() breaks at (U+2028, form feed, …)."""
+    lines = sorted({line for line in data.decode("utf-8").split("\n") if line.strip()})
+    return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
+
+
+def _nquads(graphs: SourceGraphs) -> bytes:
+    raw = graphs.dataset().serialize(format="nquads", encoding="utf-8")
+    default = graphs.default.serialize(format="nt", encoding="utf-8")  # triples: quads in the default graph
+    return _sorted_lines(raw + b"\n" + default)
+
+
+def _trig(graphs: SourceGraphs) -> bytes:
+    if not graphs.named:
+        # A file without named graphs: Turtle is TriG whose triples are all in the default graph.
+        graph = Graph()
+        for prefix, namespace in graphs.namespaces:
+            graph.bind(prefix, namespace, override=True)
+        for triple in graphs.default:
+            graph.add(triple)
+        return to_turtle(graph)
+    data = to_trig(graphs.dataset(), _prefixes_for_predicates(graphs))
+    if len(graphs.default):
+        nt = _sorted_lines(graphs.default.serialize(format="nt", encoding="utf-8"))
+        data += b"\n{\n" + nt + b"}\n"  # N-Triples lines are valid TriG triples
+    return data
+
+
+def _prefixes_for_predicates(graphs: SourceGraphs) -> list[tuple[str, str]]:
+    """The file's prefixes that its IRIs use, plus one (ns1, ns2, …) for each predicate
+    namespace it lacks.
+
+    rdflib's Turtle writer invents such a prefix for a predicate it cannot abbreviate, and
+    ``to_trig`` declares only the prefixes it is given, so every one must be known up front."""
+    union = graphs.union()
+    manager = union.namespace_manager
+    for predicate in sorted(set(union.predicates())):
+        try:
+            manager.compute_qname(predicate, generate=True)
+        except (ValueError, KeyError):
+            pass  # not splittable: Turtle writes it as <…>
+    return _used_namespaces(union)
+
+
+def _used_namespaces(graph: Graph) -> list[tuple[str, str]]:
+    """(prefix, namespace) bound in ``graph`` whose namespace begins some IRI or datatype of it;
+    rdflib binds two dozen well-known prefixes to every graph, which a file should not declare."""
+    iris = {str(term) for triple in graph for term in triple if isinstance(term, URIRef)}
+    iris |= {str(term.datatype) for term in graph.objects() if isinstance(term, Literal) and term.datatype}
+    return sorted(
+        (prefix, str(namespace))
+        for prefix, namespace in graph.namespaces()
+        if prefix and any(iri.startswith(str(namespace)) for iri in iris)
+    )
+
+
+def _jsonld(graph: Graph) -> bytes:
+    """Compact JSON-LD with a context of the prefixes the graph uses; nodes sorted by @id and
+    each property's values sorted, since JSON-LD arrays (other than @list) are unordered."""
+    context = dict(_used_namespaces(graph))
+    document = from_rdf(graph, context_data=context or None)
+    if isinstance(document, list):
+        document = {"@graph": document}
+    nodes = document.get("@graph", [])
+    if isinstance(nodes, dict):
+        nodes = [nodes]
+    document["@graph"] = sorted((_sort_node(n) for n in nodes), key=lambda n: (str(n.get("@id", "")), _key(n)))
+    return (json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+
+
+def _key(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _sort_node(node: object) -> object:
+    if not isinstance(node, dict):
+        return node
+    out = {}
+    for key, value in node.items():
+        if key == "@list":
+            out[key] = [_sort_node(v) for v in value]
+        elif isinstance(value, list):
+            out[key] = sorted((_sort_node(v) for v in value), key=_key)
+        else:
+            out[key] = _sort_node(value)
+    return out

@@ -1,0 +1,155 @@
+"""Run a SPARQL query on a graph file (Oxigraph, in memory) or on a remote endpoint.
+
+Oxigraph is the local engine, chosen by ``bench/query_engines.py``: a fresh process answers a
+library query on the seed graph in 0.10 s (rdflib: 1.48 s), and on a million triples it loads in
+2.7 s (rdflib: 35 s) and runs the library's queries 31 times faster. Nothing here imports spaCy
+or rdflib, so ``kg query`` starts fast.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional, Union
+from urllib.error import URLError
+from urllib.parse import parse_qsl
+
+import pyoxigraph as ox
+
+from kg.errors import EndpointError, InputError, QueryError
+
+Term = Union[ox.NamedNode, ox.BlankNode, ox.Literal]
+_FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".trig": ox.RdfFormat.TRIG, ".nt": ox.RdfFormat.N_TRIPLES,
+            ".nq": ox.RdfFormat.N_QUADS, ".jsonld": ox.RdfFormat.JSON_LD}
+
+
+@dataclass
+class Result:
+    variables: list[str] = field(default_factory=list)
+    rows: list[list[Optional[Term]]] = field(default_factory=list)
+    boolean: Optional[bool] = None  # ASK queries
+    triples: list[tuple[Term, Term, Term]] = field(default_factory=list)  # CONSTRUCT / DESCRIBE
+
+
+def default_graph_file(out_dir: Path = Path("out")) -> Path:
+    """The TriG file (it keeps the named graphs) when there is one, else the Turtle file."""
+    trig = out_dir / "graph.trig"
+    return trig if trig.is_file() else out_dir / "graph.ttl"
+
+
+def load_store(path: Path) -> ox.Store:
+    if not path.is_file():
+        raise InputError(str(path), "no such graph file; run `kg build` first or give --graph")
+    fmt = _FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise InputError(str(path), f"unknown RDF file type {path.suffix}; use one of {', '.join(_FORMATS)}")
+    store = ox.Store()
+    try:
+        store.load(path=str(path), format=fmt)
+    except (SyntaxError, ValueError, OSError) as err:
+        raise InputError(str(path), f"not a readable RDF file ({err})") from None
+    return store
+
+
+def run_local(store: ox.Store, query: str, bindings: dict[str, Term]) -> Result:
+    substitutions = {ox.Variable(name): term for name, term in bindings.items()}
+    try:
+        answer = store.query(query, substitutions=substitutions, use_default_graph_as_union=True)
+    except SyntaxError as err:
+        raise QueryError(f"SPARQL syntax error: {err}") from None
+    except (ValueError, OSError, RuntimeError) as err:
+        raise QueryError(f"the query failed: {err}") from None
+    if isinstance(answer, ox.QuerySolutions):
+        variables = [v.value for v in answer.variables]
+        return Result(variables, [[solution[v] for v in variables] for solution in answer])
+    if isinstance(answer, ox.QueryBoolean):
+        return Result(boolean=bool(answer))
+    return Result(triples=[(t.subject, t.predicate, t.object) for t in answer])
+
+
+def run_remote(endpoint: str, query: str, bindings: dict[str, Term], timeout: float = 60) -> Result:
+    """Through SPARQLWrapper; parameters go in as a VALUES block of serialized RDF terms."""
+    from SPARQLWrapper import JSON, SPARQLWrapper
+    from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+
+    # Parameters in the URL (Oxigraph's ?union-default-graph) go through SPARQLWrapper, which
+    # builds its own query string.
+    base, _, query_string = endpoint.partition("?")
+    client = SPARQLWrapper(base)
+    for name, value in parse_qsl(query_string, keep_blank_values=True):
+        client.addParameter(name, value)
+    client.setTimeout(int(timeout))
+    client.setQuery(with_values(query, bindings))
+    client.setReturnFormat(JSON)
+    try:
+        data = client.queryAndConvert()
+    except SPARQLWrapperException as err:
+        raise QueryError(f"{endpoint} refused the query: {err}") from None
+    except (URLError, OSError) as err:
+        raise EndpointError(f"{endpoint}: cannot be reached ({getattr(err, 'reason', err)})") from None
+    if not isinstance(data, dict):
+        raise EndpointError(f"{endpoint}: did not answer with SPARQL JSON results")
+    if "boolean" in data:
+        return Result(boolean=bool(data["boolean"]))
+    variables = data.get("head", {}).get("vars", [])
+    rows = [[_from_json(b.get(v)) for v in variables] for b in data.get("results", {}).get("bindings", [])]
+    return Result(variables, rows)
+
+
+_WHERE_RE = re.compile(r"\bWHERE\s*\{", re.I)
+
+
+def with_values(query: str, bindings: dict[str, Term]) -> str:
+    """The query with ``VALUES (?a ?b) { (term term) }`` opening its WHERE block."""
+    if not bindings:
+        return query
+    names = " ".join(f"?{n}" for n in bindings)
+    terms = " ".join(str(t) for t in bindings.values())  # N-Triples serialization, escaped
+    m = _WHERE_RE.search(query)
+    if not m:
+        raise QueryError("parameters need a query with a WHERE { … } block")
+    return f"{query[: m.end()]}\n  VALUES ({names}) {{ ({terms}) }}\n{query[m.end():]}"
+
+
+def _from_json(value: Optional[dict]) -> Optional[Term]:
+    if value is None:
+        return None
+    kind = value.get("type")
+    if kind == "uri":
+        return ox.NamedNode(value["value"])
+    if kind == "bnode":
+        return ox.BlankNode(value["value"])
+    if "xml:lang" in value:
+        return ox.Literal(value["value"], language=value["xml:lang"])
+    if "datatype" in value:
+        return ox.Literal(value["value"], datatype=ox.NamedNode(value["datatype"]))
+    return ox.Literal(value["value"])
+
+
+def result_json(result: Result) -> str:
+    """SPARQL 1.1 Query Results JSON."""
+    if result.boolean is not None:
+        return json.dumps({"head": {}, "boolean": result.boolean})
+    bindings = []
+    for row in result.rows:
+        binding = {}
+        for name, term in zip(result.variables, row):
+            if term is not None:
+                binding[name] = _to_json(term)
+        bindings.append(binding)
+    return json.dumps({"head": {"vars": result.variables}, "results": {"bindings": bindings}}, ensure_ascii=False, indent=1)
+
+
+def _to_json(term: Term) -> dict:
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    out = {"type": "literal", "value": term.value}
+    if term.language:
+        out["xml:lang"] = term.language
+    elif term.datatype and term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+        out["datatype"] = term.datatype.value
+    return out

@@ -1,0 +1,131 @@
+"""The query library on the seed graph (golden results), `kg query` options, errors and speed."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import EXIT_MISSING_PARAMETER, EXIT_QUERY, EXIT_UNKNOWN_QUERY, main
+from kg.query.library import QUERIES_DIR, library
+
+EXPECTED = QUERIES_DIR / "expected"
+NAMES = sorted(library())
+
+
+def _query(seed_build, *args):
+    return CliRunner().invoke(main, ["query", *args, "--graph", str(seed_build / "graph.trig")])
+
+
+def test_query_library_every_query_says_what_it_answers():
+    for named in library().values():
+        assert named.question.endswith("?"), named.name
+        for param in named.params:
+            assert f"?{param.name}" in named.text.split("WHERE")[0], (named.name, param.name)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_query_library_golden_results(seed_build, name):
+    result = _query(seed_build, name, "--format", "tsv")
+    assert result.exit_code == 0, result.output
+    golden = EXPECTED / f"{name}.tsv"
+    if os.environ.get("KG_UPDATE_GOLDEN"):
+        golden.write_text(result.output, encoding="utf-8")
+    expected = golden.read_text(encoding="utf-8").splitlines()
+    got = result.output.splitlines()
+    assert got[0] == expected[0]  # the columns
+    assert sorted(got[1:]) == sorted(expected[1:])
+
+
+def test_query_library_param_binds_an_iri(seed_build):
+    result = _query(seed_build, "located-in", "--param", "district=<https://w3id.org/kg-policy/id/district/330000>", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    rows = result.output.splitlines()
+    assert rows[0] == "district,thing,name,kind"
+    assert "https://w3id.org/kg-policy/id/district/330000,https://w3id.org/kg-policy/id/org/上城区人民政府,上城区人民政府,organization" in rows
+
+
+def test_query_library_param_binds_a_literal_not_text(seed_build):
+    # A value that would break a query pasted into its text is only ever a term.
+    sparql = 'SELECT ?name ?e WHERE { ?e <http://www.w3.org/2004/02/skos/core#prefLabel> ?name }'
+    hit = _query(seed_build, sparql, "--param", 'name="上城区"@zh', "--format", "csv")
+    assert hit.output.splitlines() == ["name,e", "上城区,https://w3id.org/kg-policy/id/district/330102"]
+    injected = _query(seed_build, sparql, "--param", 'name=x" } UNION { ?e ?p ?name', "--format", "csv")
+    assert injected.exit_code == 0
+    assert injected.output.splitlines() == ["name,e"]
+
+
+def test_query_library_json_is_sparql_results(seed_build):
+    result = _query(seed_build, "duplicates", "--format", "json")
+    data = json.loads(result.output)
+    assert data["head"]["vars"] == ["copy", "original", "similarity"]
+    (row,) = data["results"]["bindings"]
+    assert row["copy"] == {"type": "literal", "value": "004_1244a70094812bce"}
+    assert row["similarity"]["datatype"] == "http://www.w3.org/2001/XMLSchema#decimal"
+
+
+def test_query_library_table_aligns_chinese(seed_build):
+    result = _query(seed_build, "entities-by-type", "--param", "type=<https://w3id.org/kg-policy/ontology#District>")
+    lines = [line for line in result.output.splitlines() if "│" in line]
+    from rich.cells import cell_len
+
+    widths = {cell_len(line.split("│")[0]) for line in lines}
+    assert len(widths) == 1  # every row's first column ends at the same screen column
+    assert "杭州市" in result.output
+
+
+@pytest.mark.parametrize(
+    "args, code, message",
+    [
+        (["no-such-query"], EXIT_UNKNOWN_QUERY, "unknown query 'no-such-query'"),
+        (["SELECT * WHERE { ?s ?p }"], EXIT_QUERY, "SPARQL syntax error"),
+        (["located-in", "--param", "district"], EXIT_MISSING_PARAMETER, "write it as name=value"),
+        (["located-in", "--param", "town=<x:y>"], EXIT_MISSING_PARAMETER, "has no parameter town"),
+        (["missing.rq"], EXIT_UNKNOWN_QUERY, "missing.rq: no such query file"),
+    ],
+)
+def test_query_library_errors_have_distinct_exit_codes(seed_build, args, code, message):
+    result = _query(seed_build, *args)
+    assert result.exit_code == code, result.output
+    assert message in result.output
+
+
+def test_query_library_missing_graph_file(tmp_path):
+    result = CliRunner().invoke(main, ["query", "duplicates", "--graph", str(tmp_path / "none.trig")])
+    assert result.exit_code == 3
+    assert "no such graph file" in result.output
+
+
+def test_query_library_never_imports_spacy(seed_build):
+    code = (
+        "import sys; from kg.cli import main\n"
+        "try:\n    main(['query', 'duplicates', '--graph', sys.argv[1]])\n"
+        "except SystemExit:\n    pass\n"
+        "assert 'spacy' not in sys.modules and 'rdflib' not in sys.modules, sorted(m for m in sys.modules if m.startswith(('spacy', 'rdflib')))"
+    )
+    done = subprocess.run([sys.executable, "-c", code, str(seed_build / "graph.trig")], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "004_1244a70094812bce" in done.stdout
+
+
+def test_query_library_remote_endpoint_answers_like_the_local_graph(seed_build, oxigraph):
+    from kg.outputs.push import push
+
+    push(seed_build / "graph.trig", f"{oxigraph}/store")
+    for args in (["duplicates"], ["located-in", "--param", "district=<https://w3id.org/kg-policy/id/district/330102>"]):
+        local = _query(seed_build, *args, "--format", "csv")
+        # The store keeps one named graph per document: query their union.
+        remote = CliRunner().invoke(main, ["query", *args, "--format", "csv", "--endpoint", f"{oxigraph}/query?union-default-graph"])
+        assert remote.exit_code == 0, remote.output
+        assert sorted(remote.output.splitlines()) == sorted(local.output.splitlines())
+
+
+def test_query_library_unreachable_endpoint(free_port):
+    result = CliRunner().invoke(main, ["query", "duplicates", "--endpoint", f"http://127.0.0.1:{free_port}/query"])
+    assert result.exit_code == 8
+    assert "cannot be reached" in result.output
