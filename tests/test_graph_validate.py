@@ -129,6 +129,8 @@ def conforming_graph() -> Graph:
     add((OBS, POL.qualifier, Literal("左右")))
     add((OBS, PROV.wasDerivedFrom, DOC))
     add((OBS, POL.sentence, SENTENCE))
+    add((OBS, POL.start, Literal(1200)))
+    add((OBS, POL.end, Literal(1224)))
 
     add((EVENT, RDF.type, POL.ProjectEvent))
     add((EVENT, POL.project, PROJECT))
@@ -136,6 +138,9 @@ def conforming_graph() -> Graph:
     add((EVENT, POL.period, _year("2019")))
     add((EVENT, PROV.wasDerivedFrom, DOC))
     add((EVENT, POL.sentence, SENTENCE))
+    add((EVENT, POL.eventKind, Literal("actual")))
+    add((EVENT, POL.start, Literal(1300)))
+    add((EVENT, POL.end, Literal(1302)))
     return g
 
 

@@ -64,6 +64,13 @@ class Linker:
         entity.add_alias(canonical_form(mention.text), "zh")
         return entity
 
+    def place(self, name: Optional[str]) -> Optional[Entity]:
+        """The official division a place name denotes (杭州市, 上城区, 上城), if any."""
+        for entry in self.gazetteer.lookup(canonical_form(name or "")):
+            if entry.code:
+                return self.entity_for_entry(entry)
+        return None
+
     def area_code(self, area: Optional[str]) -> str:
         """The division code of a document's area name, for choosing among same-named places."""
         for entry in self.gazetteer.lookup(area or ""):

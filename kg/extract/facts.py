@@ -9,6 +9,8 @@ from typing import Callable, Optional, Sequence
 from spacy.tokens import Doc
 
 from kg.extract.entities import Entity, Linker, link_all
+from kg.extract.events import EventFact, project_events
+from kg.extract.numbers import ObservationFact, observations
 from kg.extract.mentions import Mention, mentions
 from kg.extract.relations import Relation, RelationRule, co_mentions, relations
 from kg.ingest.model import Document
@@ -21,6 +23,9 @@ class DocumentFacts:
     document: Document
     linked: list[tuple[Mention, Entity]]
     relations: list[Relation]
+    # Observations whose area and year are known, with the area; events with their project.
+    observations: list[tuple[ObservationFact, Entity]] = field(default_factory=list)
+    events: list[tuple[EventFact, Entity]] = field(default_factory=list)
 
 
 @dataclass
@@ -44,7 +49,21 @@ def extract_facts(
         home = linker.area_code(document.meta.area)
         doc = annotate(document.text, home)
         linked = link_all(linker, mentions(document, doc), document.meta.script, document.meta.area)
-        facts.documents.append(DocumentFacts(document, linked, relations(document, linked, linker, rules)))
+        found = DocumentFacts(document, linked, relations(document, linked, linker, rules))
+        found.observations = _placed_observations(document, linker)
+        found.events = [(e, linker.entities[e.project]) for e in project_events(document, linked) if e.period is not None]
+        facts.documents.append(found)
     facts.entities = linker.entities
     facts.co_mentions = co_mentions(d.linked for d in facts.documents)
     return facts
+
+
+def _placed_observations(document: Document, linker: Linker) -> list[tuple[ObservationFact, Entity]]:
+    """Observations with their area as an entity: 全市/全区 (``home``) is the document's own area."""
+    home = linker.place(document.meta.area)
+    placed = []
+    for obs in observations(document):
+        area = home if obs.area == "home" else linker.place(obs.area)
+        if area is not None and obs.period is not None:
+            placed.append((obs, area))
+    return placed

@@ -50,7 +50,7 @@ class ObservationFact:
     rule: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class NumberRules:
     forms: dict[str, tuple[str, ...]]  # written form -> canonical indicator names (several for a group)
     words: dict[str, frozenset[str]]  # role -> words
@@ -141,11 +141,16 @@ def sentence_context(document: Document, index: int, rules: Optional[NumberRules
         while walk is not None:
             headings.append(document.sections[walk].heading)
             walk = document.sections[walk].parent
-    paragraph = document.paragraphs[sentence.paragraph] if sentence.paragraph < len(document.paragraphs) else None
-    if paragraph is not None and tense != "review":
-        opening = document.text[paragraph.start : paragraph.start + 12]
-        if any(opening.startswith(w) or opening.startswith(w, 0) for w in rules.words.get("review-paragraph", ())):
-            tense = "review-paragraph"
+    if tense != "review":
+        # 过去五年，… opens a look back: it and the next two sentences of its paragraph are review.
+        cues = tuple(rules.words.get("review-paragraph", ()))
+        for back in range(index, max(-1, index - 3), -1):
+            earlier = document.sentences[back]
+            if earlier.paragraph != sentence.paragraph:
+                break
+            if cues and document.text.startswith(cues, earlier.start):
+                tense = "review-paragraph"
+                break
     if tense == "review":
         return "review", meta.review_year
     if tense == "review-paragraph":
@@ -193,7 +198,7 @@ class _Patterns:
         self.growth = re.compile(
             rf"(?:同比|比上年|较上年|年均)?(?P<verb>{up}|{down})(?P<q1>(?:{qual})*)(?P<num>{_NUM})\s*%(?P<q2>(?:{qual})*)"
         )
-        self.value = re.compile(rf"(?P<num>{_NUM})\s*(?P<unit>{unit})(?![倍个项名位家件次天岁])(?P<q2>(?:{qual})*)")
+        self.value = re.compile(rf"(?P<num>{_NUM})\s*(?P<unit>{unit})(?![倍个项名位家件次天岁人元美亿])(?P<q2>(?:{qual})*)")
         self.down = re.compile(f"^(?:{down})")
         lead = rules.alternation("lead")
         home = rules.alternation("home")
@@ -351,8 +356,16 @@ def _distribute(text: str, items: list[_Item], pats: _Patterns) -> None:
             continue
         growths = all(v[0] == "growth" for v in values)
         before = [it for it in items if previous <= it.start < m.start()]
-        expanded = [(it, name) for it in before for name in it.names]
-        wanting = [(it, name) for it, name in expanded if (it.growth is None if growths else it.value is None)]
+        # The names just before 分别 that still lack that kind of number (a rate such as 3.5% takes
+        # no growth, and ends the run).
+        run: list[_Item] = []
+        for it in reversed(before):
+            if (it.growth is not None) if growths else (it.value is not None):
+                break
+            if growths and it.unit == "%":
+                break
+            run.insert(0, it)
+        wanting = [(it, name) for it in run for name in it.names]
         previous = m.end()
         if len(wanting) != len(values):
             continue

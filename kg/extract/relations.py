@@ -130,7 +130,7 @@ def _leading_place(linker: Linker, name: str, entity: Entity) -> Optional[Entity
 
 def document_relations(document: Document, linked: Sequence[Linked], linker: Linker) -> list[Relation]:
     """What the document's own government does and where its own projects are."""
-    home = _home(document, linker)
+    home = linker.place(document.meta.area)
     if home is None:
         return []
     found = []
@@ -146,13 +146,6 @@ def document_relations(document: Document, linked: Sequence[Linked], linker: Lin
         ):
             found.append(Relation(entity.key, "locatedIn", home.key, document.doc_id, mention.sentence, "own-district-report"))
     return found
-
-
-def _home(document: Document, linker: Linker) -> Optional[Entity]:
-    for entry in linker.gazetteer.lookup(document.meta.area or ""):
-        if entry.code:
-            return linker.entity_for_entry(entry)
-    return None
 
 
 def relations(document: Document, linked: Sequence[Linked], linker: Linker, rules: Sequence[RelationRule]) -> list[Relation]:

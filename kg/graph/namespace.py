@@ -87,3 +87,4 @@ class POL(DefinedNamespace):
     ProjectEvent: URIRef
     project: URIRef
     stage: URIRef
+    eventKind: URIRef

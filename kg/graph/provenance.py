@@ -1,5 +1,6 @@
-"""A document's named graph: where each entity is named, the sentences, and the relations read
-from them, each relation once as a plain triple and once as a ``pol:Assertion`` with its source."""
+"""A document's named graph: where each entity is named, the sentences, the relations read from
+them (each once as a plain triple and once as a ``pol:Assertion`` with its source), and the
+observations and project events."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from kg.extract.facts import DocumentFacts
 from kg.graph.entities import entity_iri
 from kg.graph.iris import Iris
 from kg.graph.namespace import POL
+from kg.graph.observations import add_events, add_observations
 from kg.ingest.model import Document
 
 PREDICATES = {"locatedIn": POL.locatedIn, "implements": POL.implements}
@@ -40,6 +42,9 @@ def add_provenance(graph: Graph, facts: DocumentFacts, entities: dict, iris: Iri
         if (s := sentence(mention.sentence)) is not None:
             graph.add((node, POL.sentence, s))
         graph.add((target, POL.mentionedIn, doc_node))
+
+    add_observations(graph, facts, iris, sentence, lambda entity: entity_iri(iris, entity))
+    add_events(graph, facts, iris, sentence, lambda entity: entity_iri(iris, entity))
 
     for k, relation in enumerate(facts.relations):
         subject = entity_iri(iris, entities[relation.subject])

@@ -1,0 +1,61 @@
+"""Indicator observations and project events of a document, with where they were read."""
+
+from __future__ import annotations
+
+from typing import Callable, Optional
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import PROV, RDF, SKOS, XSD
+
+from kg.extract.facts import DocumentFacts
+from kg.graph.iris import Iris
+from kg.graph.namespace import POL
+
+SentenceNode = Callable[[Optional[int]], Optional[URIRef]]
+
+
+def add_observations(graph: Graph, facts: DocumentFacts, iris: Iris, sentence: SentenceNode, entity_iri) -> None:
+    document = facts.document
+    doc_node = iris.document(document.doc_id)
+    for k, (obs, area) in enumerate(facts.observations):
+        node = iris.document_part(document.doc_id, "observation", k)
+        indicator = iris.indicator(obs.indicator)
+        graph.add((indicator, RDF.type, POL.Indicator))
+        graph.add((indicator, SKOS.prefLabel, Literal(obs.indicator, lang="zh")))
+        graph.add((node, RDF.type, POL.Observation))
+        graph.add((node, POL.indicator, indicator))
+        graph.add((node, POL.area, entity_iri(area)))
+        graph.add((node, POL.period, Literal(f"{obs.period:04d}", datatype=XSD.gYear)))
+        if obs.value is not None:
+            graph.add((node, POL.value, Literal(str(obs.value), datatype=XSD.decimal)))
+            if obs.unit:
+                graph.add((node, POL.unit, Literal(obs.unit)))
+        if obs.growth is not None:
+            graph.add((node, POL.growthRate, Literal(str(obs.growth), datatype=XSD.decimal)))
+        graph.add((node, POL.observationKind, Literal(obs.kind)))
+        if obs.qualifier:
+            graph.add((node, POL.qualifier, Literal(obs.qualifier)))
+        _provenance(graph, node, document, doc_node, obs.start, obs.end, obs.rule, sentence(obs.sentence))
+
+
+def add_events(graph: Graph, facts: DocumentFacts, iris: Iris, sentence: SentenceNode, entity_iri) -> None:
+    document = facts.document
+    doc_node = iris.document(document.doc_id)
+    for k, (event, project) in enumerate(facts.events):
+        node = iris.document_part(document.doc_id, "event", k)
+        graph.add((node, RDF.type, POL.ProjectEvent))
+        graph.add((node, POL.project, entity_iri(project)))
+        graph.add((node, POL.stage, Literal(event.stage)))
+        graph.add((node, POL.eventKind, Literal(event.kind)))
+        graph.add((node, POL.period, Literal(f"{event.period:04d}", datatype=XSD.gYear)))
+        _provenance(graph, node, document, doc_node, event.start, event.end, event.rule, sentence(event.sentence))
+
+
+def _provenance(graph, node, document, doc_node, start, end, rule, sentence_node) -> None:
+    start_src, end_src = document.to_source(start, end)
+    graph.add((node, PROV.wasDerivedFrom, doc_node))
+    graph.add((node, POL.start, Literal(start_src)))
+    graph.add((node, POL.end, Literal(end_src)))
+    graph.add((node, POL.rule, Literal(rule)))
+    if sentence_node is not None:
+        graph.add((node, POL.sentence, sentence_node))
