@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, Literal
 from rdflib.namespace import DCTERMS, RDF, XSD
 
 from kg.cli import EXIT_NO_INPUT, EXIT_SOME_INPUTS_FAILED, main

@@ -60,7 +60,7 @@ def test_graph_relations_from_short_texts(nlp, rule_set, text, expected):
 @pytest.mark.parametrize(
     "line, message",
     [
-        ("{not json", "r.jsonl:1: bad relation rule"),
+        ("{not json", "r.jsonl:1: not JSON"),
         ('{"id": "x", "predicate": "owns", "subject": ["ORG"], "object": ["ORG"], "order": "subject-object", "between": "的"}', "predicate must be"),
         ('{"id": "x", "predicate": "locatedIn", "subject": ["ORG"], "object": ["DISTRICT"], "order": "subject-object", "between": "(("}', "bad relation rule"),
     ],

@@ -20,7 +20,7 @@ from SPARQLWrapper import JSON, SPARQLWrapper
 from kg.cli import EXIT_ENDPOINT, EXIT_NO_INPUT, EXIT_USAGE, main
 from kg.errors import EndpointError, InputError
 from kg.outputs.push import PushError, credentials_from_env, push
-from oxigraph_server import find_oxigraph, free_port, oxigraph_server
+from oxigraph_server import free_port
 
 POL = "https://w3id.org/kg-policy/ontology#"
 SKOS = "http://www.w3.org/2004/02/skos/core#"

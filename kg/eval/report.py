@@ -33,7 +33,7 @@ def render_evaluation(result: Evaluation, show_errors: int = 0) -> str:
         lines.extend(_block(f"document {group} ({', '.join(traits) or 'empty'})", result.by_document[group]))
     if show_errors:
         lines.append("")
-        lines.append(f"most frequent errors (kind, label, text, count):")
+        lines.append("most frequent errors (kind, label, text, count):")
         for kind, label, text, n in error_summary(result.overall, show_errors):
             lines.append(f"  {kind}  {label:<8} {text}  ×{n}")
     return "\n".join(lines)

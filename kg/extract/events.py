@@ -13,7 +13,6 @@ intended (plan).
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -24,7 +23,7 @@ from kg.extract.entities import Entity
 from kg.extract.mentions import Mention
 from kg.extract.numbers import NUMBERS_DIR, explicit_year, sentence_context
 from kg.ingest.model import Document
-from kg.nlp.rules import RuleError
+from kg.nlp.datafiles import RuleError, tsv_rows
 
 STAGES = ("planned", "approved", "started", "underConstruction", "completed", "inOperation")
 POSITIONS = ("after", "before", "both")
@@ -60,18 +59,10 @@ class StageRules:
         object.__setattr__(self, "_before", re.compile(rf"(?P<word>{alt(self.before)})(?P<adv>{adverbs})$"))
 
 
-def _rows(path: Path):
-    with path.open(encoding="utf-8", newline="") as fh:
-        lines = [(n, line) for n, line in enumerate(fh, 1) if line.strip() and not line.startswith("#")]
-    reader = csv.DictReader((line for _, line in lines), delimiter="\t")
-    for (lineno, _), row in zip(lines[1:], reader):
-        yield f"{path.name}:{lineno}", row
-
-
 def load_stage_rules(folder: Path = NUMBERS_DIR) -> StageRules:
     after: dict[str, str] = {}
     before: dict[str, str] = {}
-    for where, row in _rows(folder / "stages.tsv"):
+    for where, row in tsv_rows(folder / "stages.tsv"):
         word, stage, position = ((row.get(k) or "").strip() for k in ("word", "stage", "position"))
         if not word or stage not in STAGES or position not in POSITIONS:
             raise RuleError(f"{where}: a status word needs a stage in {STAGES} and a position in {POSITIONS}")
@@ -82,7 +73,7 @@ def load_stage_rules(folder: Path = NUMBERS_DIR) -> StageRules:
     adverbs = set()
     path = folder / "stage_adverbs.tsv"
     if path.exists():
-        adverbs = {(row.get("word") or "").strip() for _, row in _rows(path)} - {""}
+        adverbs = {(row.get("word") or "").strip() for _, row in tsv_rows(path)} - {""}
     return StageRules(after, before, frozenset(adverbs))
 
 

@@ -19,16 +19,16 @@ explicit year in the sentence overriding (masked years 20xx never do).
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Optional
 
 from kg.ingest.model import Document
-from kg.nlp.rules import DATA_DIR, RuleError
+from kg.nlp.datafiles import RuleError, tsv_rows
+from kg.nlp.rules import DATA_DIR
 
 NUMBERS_DIR = DATA_DIR / "numbers"
 ROLES = ("home", "lead", "qualifier", "up", "down", "unit", "target", "review-paragraph")
@@ -59,16 +59,6 @@ class NumberRules:
         return "|".join(re.escape(w) for w in sorted(self.words.get(role, ()), key=len, reverse=True))
 
 
-def _rows(path: Path) -> Iterable[tuple[str, dict[str, str]]]:
-    with path.open(encoding="utf-8", newline="") as fh:
-        lines = [(n, line) for n, line in enumerate(fh, 1) if line.strip() and not line.startswith("#")]
-    if not lines:
-        return
-    reader = csv.DictReader((line for _, line in lines), delimiter="\t")
-    for (lineno, _), row in zip(lines[1:], reader):
-        yield f"{path.name}:{lineno}", row
-
-
 def _split(value: Optional[str]) -> list[str]:
     return [v.strip() for v in (value or "").split("|") if v.strip()]
 
@@ -76,7 +66,7 @@ def _split(value: Optional[str]) -> list[str]:
 def load_number_rules(folder: Path = NUMBERS_DIR) -> NumberRules:
     forms: dict[str, tuple[str, ...]] = {}
     names: set[str] = set()
-    for where, row in _rows(folder / "indicators.tsv"):
+    for where, row in tsv_rows(folder / "indicators.tsv"):
         name = (row.get("name") or "").strip()
         if not name:
             raise RuleError(f"{where}: an indicator needs a name")
@@ -87,13 +77,13 @@ def load_number_rules(folder: Path = NUMBERS_DIR) -> NumberRules:
             forms[form] = (name,)
     groups = folder / "groups.tsv"
     if groups.exists():
-        for where, row in _rows(groups):
+        for where, row in tsv_rows(groups):
             form, members = (row.get("form") or "").strip(), tuple(_split(row.get("members")))
             if not form or len(members) < 2 or not set(members) <= names:
                 raise RuleError(f"{where}: a group needs a form and two or more indicators of indicators.tsv")
             forms[form] = members
     words: dict[str, set[str]] = {}
-    for where, row in _rows(folder / "words.tsv"):
+    for where, row in tsv_rows(folder / "words.tsv"):
         word, role = (row.get("word") or "").strip(), (row.get("role") or "").strip()
         if not word or role not in ROLES:
             raise RuleError(f"{where}: a word needs a role in {ROLES}")

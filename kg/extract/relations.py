@@ -12,7 +12,6 @@ graph stage adds it from the entities.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -23,7 +22,8 @@ from typing import Iterable, Optional, Sequence
 from kg.extract.entities import Entity, Linker
 from kg.extract.mentions import Mention
 from kg.ingest.model import Document
-from kg.nlp.rules import DATA_DIR, RuleError
+from kg.nlp.datafiles import RuleError, jsonl_rows
+from kg.nlp.rules import DATA_DIR
 
 Linked = tuple[Mention, Entity]
 # Levels whose own report is about one district: its projects lie there unless they say otherwise.
@@ -54,12 +54,8 @@ class RelationRule:
 def load_relation_rules(folder: Path = DATA_DIR / "relations") -> list[RelationRule]:
     rules = []
     for path in sorted(folder.glob("*.jsonl")):
-        for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip() or line.lstrip().startswith("//"):
-                continue
-            where = f"{path.name}:{lineno}"
+        for where, row in jsonl_rows(path):
             try:
-                row = json.loads(line)
                 rules.append(RelationRule(
                     id=row["id"],
                     predicate=row["predicate"],
@@ -69,7 +65,7 @@ def load_relation_rules(folder: Path = DATA_DIR / "relations") -> list[RelationR
                     between=re.compile(row["between"]),
                     before=re.compile(row["before"]) if row.get("before") else None,
                 ))
-            except (json.JSONDecodeError, KeyError, re.error) as err:
+            except (KeyError, TypeError, re.error) as err:
                 raise RuleError(f"{where}: bad relation rule ({err})") from None
             if row["predicate"] not in ("locatedIn", "implements") or row["order"] not in ("subject-object", "object-subject"):
                 raise RuleError(f"{where}: predicate must be locatedIn or implements, order subject-object or object-subject")
@@ -81,7 +77,7 @@ def sentence_relations(document: Document, linked: Sequence[Linked], rules: Sequ
     found = []
     text = document.text
     for first, second in _pairs_in_sentences(linked):
-        (m1, e1), (m2, e2) = first, second
+        m1, m2 = first[0], second[0]
         between = text[m1.end : m2.start]
         for rule in rules:
             subject, obj = (first, second) if rule.subject_first else (second, first)

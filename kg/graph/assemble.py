@@ -5,26 +5,15 @@ from __future__ import annotations
 from typing import Optional, Sequence
 
 from rdflib import Dataset, Graph
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.extract.facts import Facts
 from kg.graph.documents import add_document
 from kg.graph.entities import add_co_mentions, add_entities
 from kg.graph.iris import Iris
-from kg.graph.namespace import POL
+from kg.graph.namespace import PREFIXES
 from kg.graph.provenance import add_provenance
 from kg.ingest.model import Document
 
-PREFIXES = {
-    "pol": POL._NS,
-    "dcterms": DCTERMS,
-    "prov": PROV,
-    "skos": SKOS,
-    "rdf": RDF,
-    "rdfs": RDFS,
-    "owl": OWL,
-    "xsd": XSD,
-}
 
 
 def _bind(graph: Graph, iris: Iris) -> Graph:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rdflib import Namespace
-from rdflib.namespace import DefinedNamespace, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace, URIRef
 
 ONTOLOGY_IRI = "https://w3id.org/kg-policy/ontology"
 
@@ -88,3 +88,16 @@ class POL(DefinedNamespace):
     project: URIRef
     stage: URIRef
     eventKind: URIRef
+
+
+# The prefixes kg's outputs and reports use.
+PREFIXES = {
+    "pol": POL._NS,
+    "dcterms": DCTERMS,
+    "prov": PROV,
+    "skos": SKOS,
+    "rdf": RDF,
+    "rdfs": RDFS,
+    "owl": OWL,
+    "xsd": XSD,
+}

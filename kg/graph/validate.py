@@ -12,29 +12,19 @@ from pathlib import Path
 from typing import Optional
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SH, SKOS, XSD, NamespaceManager
+from rdflib.namespace import RDF, RDFS, SH, NamespaceManager
 from rdflib.term import Node
 
 import kg
 from kg.errors import InputError, ValidationError
 from kg.graph.iris import DEFAULT_BASE
-from kg.graph.namespace import POL
+from kg.graph.namespace import PREFIXES
 
 SHAPES_FILE = "shapes.ttl"
 ONTOLOGY_FILE = "policy.ttl"
 
 # Prefixes that shorten names in a report when the data graph does not bind them itself.
-_PREFIXES = {
-    "pol": POL._NS,
-    "dcterms": DCTERMS,
-    "prov": PROV,
-    "skos": SKOS,
-    "rdf": RDF,
-    "rdfs": RDFS,
-    "owl": OWL,
-    "xsd": XSD,
-    "kgid": DEFAULT_BASE,
-}
+_PREFIXES = {**PREFIXES, "kgid": DEFAULT_BASE}
 _SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
 _SUMMARY_COUNT = 3  # violations quoted in a ValidationError message
 

@@ -13,7 +13,7 @@ import bisect
 from pathlib import Path
 from typing import Optional
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from kg.ingest.masks import find_masks
 from kg.nlp.rules import DATA_DIR, Candidate, RuleSet

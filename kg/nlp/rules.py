@@ -24,14 +24,13 @@ wholly inside such a span is dropped.
 
 from __future__ import annotations
 
-import csv
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
 from kg.nlp.anchors import Anchor, AnchorCache
+from kg.nlp.datafiles import RuleError, jsonl_rows, tsv_rows
 from kg.nlp.model import model_dir
 from kg.nlp.regex_opt import optimize
 
@@ -43,10 +42,6 @@ _LABEL_ORDER = {label: i for i, label in enumerate(LABELS)}
 _DEFINE_RE = re.compile(r"<<(\w+)>>")
 _COUNTY_LEVELS = frozenset({"district", "county", "county-city"})
 _LIST_JOINERS = frozenset({"、", "和", "与", "及", "，"})
-
-
-class RuleError(ValueError):
-    """A rule or gazetteer file is malformed; the message names the file and line."""
 
 
 @dataclass(frozen=True)
@@ -347,14 +342,7 @@ def load_patterns(paths: Sequence[Path], cache: Optional[Path] = None) -> list[P
     rules: list[PatternRule] = []
     ids: set[str] = set()
     for path in paths:
-        for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip() or line.lstrip().startswith("//"):
-                continue
-            where = f"{path.name}:{lineno}"
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as err:
-                raise RuleError(f"{where}: not JSON ({err.msg})") from None
+        for where, row in jsonl_rows(path):
             pattern = _expand(row.get("pattern", ""), defines, where)
             if "define" in row:
                 defines[row["define"]] = pattern
@@ -387,17 +375,11 @@ def _split(value: str) -> list[str]:
     return [v.strip() for v in value.split("|") if v.strip()]
 
 
-def _rows(path: Path) -> Iterable[tuple[int, dict[str, str]]]:
-    with path.open(encoding="utf-8", newline="") as fh:
-        for lineno, row in enumerate(csv.DictReader(fh, delimiter="\t"), 2):
-            yield lineno, row
-
-
 def load_gazetteer(folder: Path) -> Gazetteer:
     gazetteer = Gazetteer()
     divisions = folder / "divisions.tsv"
     if divisions.exists():
-        for _, row in _rows(divisions):
+        for _, row in tsv_rows(divisions):
             name = row["name"]
             # A short form that is also a lake, a mountain or a common word (西湖, 黄山, 和平) names
             # the place too rarely to be matched on its own.
@@ -411,14 +393,14 @@ def load_gazetteer(folder: Path) -> Gazetteer:
     townships = folder / "townships.tsv"
     if townships.exists():
         # Full names only: a township's short form (古荡, 大地) is too often an ordinary word.
-        for _, row in _rows(townships):
+        for _, row in tsv_rows(townships):
             gazetteer.add(Entry(
                 id=f"division:{row['code']}:{row['name']}", name=row["name"], label="DISTRICT", source="townships",
                 forms=(row["name"],), code=row["code"], parent=row.get("parent", ""), level="township",
             ))
     zones = folder / "zones.tsv"
     if zones.exists():
-        for _, row in _rows(zones):
+        for _, row in tsv_rows(zones):
             gazetteer.add(Entry(
                 id=f"zone:{row['id']}", name=row["name"], label="DISTRICT", source="zones",
                 forms=(row["name"], *_split(row.get("short", ""))), parent=row.get("parent", ""), level=row.get("kind", ""),
@@ -427,10 +409,10 @@ def load_gazetteer(folder: Path) -> Gazetteer:
         path = folder / f"{stem}.tsv"
         if not path.exists():
             continue
-        for lineno, row in _rows(path):
+        for where, row in tsv_rows(path):
             label = row.get("label") or default_label
             if label not in LABELS:
-                raise RuleError(f"{path.name}:{lineno}: label {label!r} is not one of {LABELS}")
+                raise RuleError(f"{where}: label {label!r} is not one of {LABELS}")
             gazetteer.add(Entry(
                 id=f"{stem[:3]}:{row['id']}", name=row["name"], label=label, source=stem,
                 forms=(row["name"], *_split(row.get("aliases", ""))), level=row.get("kind", ""),
@@ -441,4 +423,4 @@ def load_gazetteer(folder: Path) -> Gazetteer:
 def load_not_entities(path: Path) -> FormIndex:
     if not path.exists():
         return FormIndex()
-    return FormIndex(row["text"] for _, row in _rows(path) if row.get("text"))
+    return FormIndex(row["text"] for _, row in tsv_rows(path) if row.get("text"))
