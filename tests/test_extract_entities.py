@@ -63,3 +63,20 @@ def test_extract_entities_high_tech_zone_links_to_binjiang(nlp, linker):
     key = next(k for k in found if k.startswith("杭州高新区"))
     assert found[key].code == "330108"
     assert found[key].name == "滨江区"
+
+
+@pytest.mark.parametrize(
+    "area, text, expected",
+    [
+        ("杭州市", "在市委、省政府的领导下", {"市委": "杭州市委", "省政府": "浙江省政府"}),
+        ("上城区", "在区委和市政府的领导下", {"区委": "上城区委", "市政府": "杭州市政府"}),
+        (None, "在市委的领导下", {"市委": "市委"}),  # no area known: the body stays generic
+    ],
+)
+def test_extract_entities_level_bodies_belong_to_the_documents_area(nlp, linker, area, text, expected):
+    from kg.nlp.pipeline import annotate
+
+    document = ingest_text(text, "t", strip_boilerplate=False)
+    found = mentions(document, annotate(nlp, document.text))
+    linked = link_all(linker, found, "zh-Hans", area)
+    assert {m.text: e.name for m, e in linked} == expected

@@ -21,6 +21,14 @@ from kg.nlp.rules import DATA_DIR, Entry, Gazetteer
 _MARKS = "“”‘’\"'《》〈〉「」『』"
 _STRIP = str.maketrans("", "", _MARKS)
 _PARENS = str.maketrans({"(": "（", ")": "）"})
+# organizations.tsv names bodies of a level without a place "generic-<level>-…" (市委, 区政府).
+_GENERIC_BODY = re.compile(r"^org:generic-(province|city|district|county)-")
+_BODY_LEVELS = {
+    "province": frozenset({"province"}),
+    "city": frozenset({"city"}),
+    "district": frozenset({"district"}),
+    "county": frozenset({"county", "county-city"}),
+}
 _SPACE_BY_CJK = re.compile(r"\s+(?=[\u3400-\u9fff（）])|(?<=[\u3400-\u9fff（）])\s+")
 
 
@@ -55,10 +63,14 @@ class Linker:
         self.gazetteer = gazetteer
         self.same_as = same_as if same_as is not None else load_same_as()
         self.entities: dict[str, Entity] = {}
+        self._divisions: Optional[dict[str, Entry]] = None
 
     def link(self, mention: Mention, script: str = "zh-Hans", area_code: str = "") -> Entity:
         entry = self._entry_for(mention, area_code)
-        entity = self.entity_for_entry(entry) if entry else self._entity_for_name(mention)
+        if entry is None:
+            entity = self._entity_for_name(mention)
+        else:
+            entity = self._local_body(entry, area_code) or self.entity_for_entry(entry)
         written = canonical_form(mention.source_text)
         entity.add_alias(written, "zh-Hant" if script == "zh-Hant" and written != canonical_form(mention.text) else "zh")
         entity.add_alias(canonical_form(mention.text), "zh")
@@ -113,6 +125,32 @@ class Linker:
             if entry.code == code:
                 self.entity_for_entry(entry)
                 return
+
+    def _local_body(self, entry: Entry, area_code: str) -> Optional[Entity]:
+        """市委 in a Hangzhou report is 杭州市委, 省政府 there is 浙江省政府: a body named by its
+        level alone belongs to the division of that level the document speaks for."""
+        m = _GENERIC_BODY.match(entry.id)
+        if not m or not area_code:
+            return None
+        levels = _BODY_LEVELS[m.group(1)]
+        code = area_code
+        while code:
+            division = self._division(code)
+            if division is None:
+                return None
+            if division.level in levels:
+                name = division.name + entry.name[1:]
+                key = f"ORG:{name}"
+                if key not in self.entities:
+                    self.entities[key] = Entity(key, "ORG", name)
+                return self.entities[key]
+            code = division.parent
+        return None
+
+    def _division(self, code: str) -> Optional[Entry]:
+        if self._divisions is None:
+            self._divisions = {e.code: e for e in self.gazetteer.entries.values() if e.code and not e.until}
+        return self._divisions.get(code)
 
     def _entity_for_name(self, mention: Mention) -> Entity:
         name = canonical_form(mention.text)
