@@ -8,7 +8,7 @@ from pathlib import Path
 
 from rdflib import RDF, Graph
 
-from kg.errors import InputError
+from kg.outputs.export import read_source
 
 
 @dataclass
@@ -19,16 +19,8 @@ class GraphStats:
 
 
 def load_graph(path: str | Path) -> Graph:
-    path = Path(path)
-    if not path.is_file():
-        raise InputError(str(path), "no such graph file; run `kg build` first")
-    graph = Graph()
-    fmt = "trig" if path.suffix == ".trig" else None
-    try:
-        graph.parse(path, format=fmt)
-    except (SyntaxError, ValueError) as err:
-        raise InputError(str(path), f"not a readable RDF file ({err})") from None
-    return graph
+    """Every triple of a graph file in one graph (a TriG or N-Quads file's named graphs too)."""
+    return read_source(path).union()
 
 
 def graph_stats(path: str | Path) -> GraphStats:

@@ -102,3 +102,10 @@ def test_cli_console_script_is_installed():
     done = subprocess.run([str(exe), "--help"], capture_output=True, text=True, check=False)
     assert done.returncode == 0
     assert "Build a knowledge graph" in done.stdout
+
+
+def test_cli_stats_reads_the_named_graphs_of_trig(seed_build):
+    turtle = CliRunner().invoke(main, ["stats", str(seed_build / "graph.ttl")])
+    trig = CliRunner().invoke(main, ["stats", str(seed_build / "graph.trig")])
+    assert trig.exit_code == 0
+    assert trig.output.split(":", 1)[1] == turtle.output.split(":", 1)[1]

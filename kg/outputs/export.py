@@ -11,14 +11,21 @@ import json
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
+from xml.sax import SAXException
 
 from rdflib import Dataset, Graph, URIRef
+from rdflib.exceptions import ParserError
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.plugins.serializers.jsonld import from_rdf
 from rdflib.term import Literal
 
 from kg.errors import InputError
 from kg.outputs.rdf import FORMATS, to_trig, to_turtle
+
+# What rdflib's parsers raise on bad input: BadSyntax (a SyntaxError) for Turtle and TriG,
+# ParserError for the line formats, ValueError (JSON) or TypeError/KeyError (bad structure) for
+# JSON-LD, SAX errors for RDF/XML.
+_PARSE_ERRORS = (SyntaxError, ParserError, ValueError, TypeError, KeyError, SAXException)
 
 # Source formats by file suffix; the first two may hold named graphs.
 _QUAD_FORMATS = {".trig": "trig", ".nq": "nquads"}
@@ -88,7 +95,7 @@ def read_source(source: str | Path) -> SourceGraphs:
             default.parse(data=data, format=_TRIPLE_FORMATS.get(suffix, "turtle"), publicID=path.resolve().as_uri())
             named = {}
             namespaces = list(default.namespaces())
-    except Exception as err:  # rdflib's parsers raise many kinds (SyntaxError, ValueError, BadSyntax, …)
+    except _PARSE_ERRORS as err:
         raise InputError(str(path), f"not a readable RDF file ({type(err).__name__}: {err})") from None
     return SourceGraphs(path, dict(sorted(named.items())), default, [(p, str(ns)) for p, ns in namespaces])
 
@@ -132,27 +139,12 @@ def _trig(graphs: SourceGraphs) -> bytes:
         for triple in graphs.default:
             graph.add(triple)
         return to_turtle(graph)
-    data = to_trig(graphs.dataset(), _prefixes_for_predicates(graphs))
+    # to_trig names any predicate or class namespace the file's prefixes lack.
+    data = to_trig(graphs.dataset(), _used_namespaces(graphs.union()))
     if len(graphs.default):
         nt = _sorted_lines(graphs.default.serialize(format="nt", encoding="utf-8"))
         data += b"\n{\n" + nt + b"}\n"  # N-Triples lines are valid TriG triples
     return data
-
-
-def _prefixes_for_predicates(graphs: SourceGraphs) -> list[tuple[str, str]]:
-    """The file's prefixes that its IRIs use, plus one (ns1, ns2, …) for each predicate
-    namespace it lacks.
-
-    rdflib's Turtle writer invents such a prefix for a predicate it cannot abbreviate, and
-    ``to_trig`` declares only the prefixes it is given, so every one must be known up front."""
-    union = graphs.union()
-    manager = union.namespace_manager
-    for predicate in sorted(set(union.predicates())):
-        try:
-            manager.compute_qname(predicate, generate=True)
-        except (ValueError, KeyError):
-            pass  # not splittable: Turtle writes it as <…>
-    return _used_namespaces(union)
 
 
 def _used_namespaces(graph: Graph) -> list[tuple[str, str]]:
