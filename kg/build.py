@@ -21,6 +21,7 @@ from kg.ingest.model import Document
 from kg.nlp.pipeline import annotate, load_pipeline
 from kg.outputs.files import write_atomic
 from kg.outputs.rdf import to_trig, to_turtle
+from kg.outputs.viz import write_network_page
 
 Progress = Callable[[str], None]  # called once per step with what is being done
 
@@ -68,6 +69,8 @@ def build(
     for name, data in (("graph.ttl", to_turtle(graph)), ("graph.trig", to_trig(dataset, graph.namespaces()))):
         write_atomic(out / name, data)
         result.outputs.append(out / name)
+    write_network_page(graph, out / "graph.html")
+    result.outputs.append(out / "graph.html")
     result.facts = facts
     result.triples = len(graph)
     short = graph.namespace_manager.normalizeUri

@@ -15,6 +15,7 @@ from kg.errors import (
     ModelMissingError,
     OutputError,
     QueryError,
+    SelectionError,
     UnknownQueryError,
     ValidationError,
 )
@@ -29,11 +30,12 @@ EXIT_OUTPUT = 5
 EXIT_NOT_CONFORMING = 6
 EXIT_QUERY = 7
 EXIT_ENDPOINT = 8
-EXIT_NOT_AVAILABLE = 9
+EXIT_OTHER = 9
 EXIT_UNKNOWN_QUERY = 10
 EXIT_MISSING_PARAMETER = 11
 
 _EXIT_FOR = [
+    (SelectionError, EXIT_USAGE),
     (InputError, EXIT_NO_INPUT),
     (ModelMissingError, EXIT_MODEL_MISSING),
     (OutputError, EXIT_OUTPUT),
@@ -47,7 +49,7 @@ _EXIT_FOR = [
 EPILOG = (
     "Exit codes: 0 success, 1 some inputs failed (the rest were built), 2 usage error, "
     "3 no usable input, 4 segmentation model missing, 5 output not writable, 6 graph does not conform, "
-    "7 query syntax error or failure, 8 endpoint unreachable, 9 command not available yet, "
+    "7 query syntax error or failure, 8 endpoint unreachable, 9 any other error, "
     "10 unknown query name, 11 missing or malformed query parameter."
 )
 
@@ -274,12 +276,31 @@ def push(endpoint: str | None, update_endpoint: str | None, graph_file: Path | N
 
 
 @main.command(epilog=EPILOG)
-@click.option("--max-nodes", type=int, help="Keep only the N most connected nodes.")
-@click.option("--types", help="Comma-separated entity types to draw.")
-@click.option("--document", help="Draw only what this document mentions.")
-def viz(max_nodes: int | None, types: str | None, document: str | None) -> None:
-    """Write the interactive network view out/graph.html."""
-    _not_yet("viz", 6)
+@click.argument("graph_file", required=False, default="out/graph.trig", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write the page (default: graph.html beside GRAPH_FILE).")
+@click.option("--max-nodes", type=click.IntRange(min=0),
+              help="Draw only the N most connected entities (default 400, which stays responsive); 0 draws all.")
+@click.option("--types", help="Entity types to draw, comma-separated: district, program, project, organization.")
+@click.option("--document", help="Draw only the entities one document mentions: its identifier, file name, "
+                                 "or a unique identifier prefix such as 003.")
+def viz(graph_file: Path, output: Path | None, max_nodes: int | None, types: str | None, document: str | None) -> None:
+    """Write the interactive network page of GRAPH_FILE (default out/graph.trig): open it in a
+    browser, no network needed."""
+    from kg.outputs.network import Selection, parse_types
+    from kg.outputs.viz import write_network_page
+    from kg.stats import load_graph
+
+    target = output or graph_file.parent / "graph.html"
+    try:
+        selection = Selection(types=parse_types(types) if types is not None else None, document=document)
+        if max_nodes is not None:
+            selection = Selection(selection.types, selection.document, max_nodes)
+        net = write_network_page(load_graph(graph_file), target, selection)
+    except KgError as err:
+        _fail(err)
+    click.echo(f"wrote {target}: {net.number_of_nodes()} of {net.graph['entities']} entities, "
+               f"{net.number_of_edges()} edges")
 
 
 @main.command(epilog=EPILOG)

@@ -42,3 +42,7 @@ class MissingParameterError(QueryError):
 
 class EndpointError(KgError):
     """A remote SPARQL endpoint or graph store could not be reached or refused the request."""
+
+
+class SelectionError(KgError):
+    """A view's selection (entity types, document) names nothing in the graph."""

@@ -69,6 +69,53 @@ def seed_build(tmp_path_factory):
     return out
 
 
+# A report whose names and sentences carry markup that must show as text and never run.
+HOSTILE_REPORT = """2020年杭州市政府工作报告
+
+一、2019年工作回顾
+全面实施“<img src=x onerror="window.kgPwned='name'">”工程，深化《<script>window.kgPwned='script'</script>条例》改革，西湖区推进“<b>最多跑一次</b>”改革。
+杭州<script>window.kgPwned=1</script>研究院落户西湖区。
+"""
+HOSTILE_NAME = "<script>window.kgPwned=script</script>条例"
+
+
+@pytest.fixture(scope="session")
+def hostile_build(tmp_path_factory):
+    """`kg build` of HOSTILE_REPORT: ``.out``, the output folder, and ``.name``, the entity
+    name that carries a script element."""
+    from types import SimpleNamespace
+
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    folder = tmp_path_factory.mktemp("hostile")
+    (folder / "report.txt").write_text(HOSTILE_REPORT, encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(folder / "report.txt"), "--out", str(folder / "out"), "-q"])
+    assert result.exit_code == 0, result.output
+    return SimpleNamespace(out=folder / "out", name=HOSTILE_NAME)
+
+
+@pytest.fixture(scope="session")
+def seed_graph(seed_build):
+    """The seed build's graph, read back from its Turtle file."""
+    from kg.stats import load_graph
+
+    return load_graph(seed_build / "graph.ttl")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the session, offline (see tests/browser.py)."""
+    from browser import ChromiumUnavailable, chromium
+
+    try:
+        with chromium() as driver:
+            yield driver
+    except ChromiumUnavailable as err:
+        pytest.fail(str(err))
+
+
 @pytest.fixture
 def oxigraph(tmp_path):
     """A fresh, empty Oxigraph server on a free loopback port; its base URL (BASE/store for the

@@ -81,6 +81,11 @@ def load_shapes() -> Graph:
     return _read(shapes_path())
 
 
+def load_ontology() -> Graph:
+    """``ontology/policy.ttl``: classes and properties with their labels."""
+    return _read(ontology_path())
+
+
 @lru_cache(maxsize=4)
 def _hierarchy(path: Path, mtime: float) -> Graph:
     classes = Graph()
