@@ -2,8 +2,9 @@
 
 pyvis's templates fetch Bootstrap (and sometimes vis-network) from a CDN; kg's template inlines
 vis-network from the pyvis package and its own script and style, so the page opens with no
-network. Every text from the documents reaches the page as JSON inside a script block (escaped
-by Jinja's ``tojson``) and is put on screen with ``textContent``, never parsed as HTML.
+network. Every text from the documents reaches the page as JSON in a non-executed script
+element (Jinja's ``tojson`` escapes < > & ') and is put on screen with ``textContent`` or as a
+vis-network tooltip string (shown with ``innerText``), never parsed as HTML.
 """
 
 from __future__ import annotations
@@ -106,9 +107,8 @@ def _tooltip(data: dict, labels: dict, titles: dict[str, str]) -> str:
     return "\n".join(lines)
 
 
-def to_pyvis(net: nx.MultiDiGraph) -> Network:
+def to_pyvis(net: nx.MultiDiGraph, labels: dict[str, dict[str, str]]) -> Network:
     """The pyvis network of an entity network: styled nodes and labelled edges."""
-    labels = _labels()
     titles = {doc["id"]: doc["title"] for doc in net.graph.get("documents", [])}
     view = Network(directed=True, cdn_resources="remote", height="100%", width="100%")
     for node_id, data in sorted(net.nodes(data=True)):
@@ -131,8 +131,8 @@ def to_pyvis(net: nx.MultiDiGraph) -> Network:
 
 def render_html(net: nx.MultiDiGraph, *, title: str = "kg 知识图谱") -> bytes:
     """The whole page as UTF-8 bytes, the same bytes for the same network."""
-    view = to_pyvis(net)
     labels = _labels()
+    view = to_pyvis(net, labels)
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
     # tojson still escapes < > & ' whatever these say; Chinese stays readable and half the size.
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
