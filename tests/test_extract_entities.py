@@ -80,3 +80,8 @@ def test_extract_entities_level_bodies_belong_to_the_documents_area(nlp, linker,
     found = mentions(document, annotate(nlp, document.text))
     linked = link_all(linker, found, "zh-Hans", area)
     assert {m.text: e.name for m, e in linked} == expected
+
+
+def test_extract_entities_township_short_form_links_to_the_township(nlp, linker):
+    found = _link(nlp, linker, "闲林、中泰两地加快发展。")
+    assert (found["闲林"].name, found["闲林"].code, found["闲林"].parent) == ("闲林街道", "330110010", "division:330110")

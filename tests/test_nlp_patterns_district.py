@@ -123,3 +123,36 @@ def test_nlp_patterns_district_named_areas(rule_set, text, expected):
 )
 def test_nlp_patterns_district_not_places(rule_set, text):
     assert _districts(rule_set, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Names counted as towns or villages are places, whether the gazetteer knows them or not.
+        ("推进梅溪等12个美丽城镇建设", [("梅溪", "DISTRICT")]),
+        ("建成青云、白石、梅林三个旅游特色村", [("青云", "DISTRICT"), ("白石", "DISTRICT"), ("梅林", "DISTRICT")]),
+        # 和 right after one character is inside the name; one character names no place.
+        ("推进太和山片区拆迁安置", [("太和山片区", "DISTRICT")]),
+        # The defence of a place is no programme: the places stay.
+        ("打好湖北、武汉保卫战", [("湖北", "DISTRICT"), ("武汉", "DISTRICT")]),
+    ],
+)
+def test_nlp_patterns_district_counted_and_inner_names(rule_set, text, expected):
+    assert _districts(rule_set, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A count without a listed name, a village-level body, generic words in the list.
+        "其中5个村完成改造",
+        "新增3个村级组织",
+        "全区、全市等5个村",
+        # Two halves of a place joined by 和 stay out: 东和西片区.
+        "推进东和西片区建设",
+        # People listed as examples, whatever their names contain.
+        "王小明、李大华、韦长春等先进典型",
+    ],
+)
+def test_nlp_patterns_district_counted_shapes_give_nothing(rule_set, text):
+    assert _districts(rule_set, text) == []

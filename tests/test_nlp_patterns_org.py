@@ -107,3 +107,20 @@ def test_nlp_patterns_org_generic_words_give_nothing(rule_set, text):
 )
 def test_nlp_patterns_org_masked_text_gives_nothing(rule_set, text, masked):
     assert _orgs(rule_set, text, masked) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A stock exchange's short name and its base in a city are one body.
+        ("推动上交所宁波基地建设", [("上交所宁波基地", "ORG")]),
+        # What goes public is a company.
+        ("宁波舜宇成功上市", [("宁波舜宇", "ORG")]),
+    ],
+)
+def test_nlp_patterns_org_exchanges_and_listed_companies(rule_set, text, expected):
+    assert _orgs(rule_set, text) == expected
+
+
+def test_nlp_patterns_org_listing_generic_words_give_nothing(rule_set):
+    assert _orgs(rule_set, "三家企业成功上市") == []

@@ -97,3 +97,22 @@ def test_nlp_patterns_program_masked_text_is_never_part_of_a_name(rule_set):
     text = "深化“XX跑一次”改革。"
     start = text.index("XX")
     assert _found(rule_set, text, masked=[(start, start + 2)]) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 平安/法治 + a city ends a sentence too.
+        ("打造更高水平的平安宁波", [("平安宁波", "PROGRAM")]),
+        # "X在Y" before a quoted umbrella name.
+        ("实施品质消费在宁波、放心消费在宁波“三大行动”",
+         [("品质消费在宁波", "PROGRAM"), ("放心消费在宁波", "PROGRAM"), ("“三大行动”", "PROGRAM")]),
+        # A quoted initiative that is to "land" is carried out.
+        ("推动“上海研发+宁波制造”落地", [("“上海研发+宁波制造”", "PROGRAM")]),
+        # A battle is a campaign, the defence of a named place is not.
+        ("打赢碧水保卫战", [("碧水保卫战", "PROGRAM")]),
+        ("打好湖北、武汉保卫战", []),
+    ],
+)
+def test_nlp_patterns_program_cities_quotes_and_battles(rule_set, text, expected):
+    assert _found(rule_set, text) == expected

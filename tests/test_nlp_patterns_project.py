@@ -90,3 +90,21 @@ def test_nlp_patterns_project_masked_text_is_never_part_of_a_name(rule_set):
     text = "加快XX大桥建设。"
     start = text.index("XX")
     assert _found(rule_set, text, masked=[(start, start + 2)]) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A city's international day and an event with (国际) before its head.
+        ("和宁波国际日等活动", [("宁波国际日", "PROJECT")]),
+        ("提升宁波（国际）毅行大会影响力", [("宁波（国际）毅行大会", "PROJECT")]),
+        # A branch of a hall, a commercial block, the digitising of a named zone.
+        ("建设省图书馆之江分馆", [("省图书馆之江分馆", "PROJECT")]),
+        ("推进南塘商业特色街区建设", [("南塘商业特色街区", "PROJECT")]),
+        ("启动装备制造功能区数字化园区建设", [("装备制造功能区数字化园区", "PROJECT")]),
+        # 整治建设 is the work done on listed things, not a named renovation.
+        ("完成5条道路和桃源村白云坞区块整治建设", []),
+    ],
+)
+def test_nlp_patterns_project_events_halls_and_blocks(rule_set, text, expected):
+    assert _found(rule_set, text) == expected

@@ -76,6 +76,7 @@ def test_nlp_rules_engine_resolve_prefers_longest_then_priority_then_label_order
         ([json.dumps({"id": "x", "label": "PLACE", "pattern": "a"})], "a rule needs an id and a label"),
         ([json.dumps({"id": "x", "label": "ORG", "pattern": "<<NOPE>>"})], "<<NOPE>> is not defined"),
         ([json.dumps({"id": "x", "label": "ORG", "pattern": "(("})], "bad pattern for 'x'"),
+        ([json.dumps({"define": "B", "boundary": True, "pattern": "a"})], "boundary 'B' must match no characters"),
         ([json.dumps({"id": "x", "label": "ORG", "pattern": "a"}), json.dumps({"id": "x", "label": "ORG", "pattern": "b"})],
          "a.jsonl:2: duplicate rule id 'x'"),
     ],

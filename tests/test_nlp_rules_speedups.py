@@ -1,5 +1,5 @@
-"""The engine's speed-ups change nothing: trie-compiled patterns and anchored windows give the
-same matches as the rules as written, run everywhere."""
+"""The engine's speed-ups change nothing: trie-compiled and gated patterns, anchored windows and
+shared name boundaries give the same matches as the rules as written, run everywhere."""
 
 from __future__ import annotations
 
@@ -34,6 +34,10 @@ def test_nlp_rules_speedups_trie_matches_exactly_its_words(words, inside, outsid
     [
         "(?:(?<=推进)|(?<=实施)|(?<=和)|(?<=开展))(?P<ent>[\\u4e00-\\u9fff]{2,6}?改革)",
         "(?!(?:推进|推动|实施))[\\u4e00-\\u9fff]{2}(?:大学|学院)",
+        # positions inside words, grouped behind a gate; word lists behind a gate of first characters
+        "(?!(?:(?<=推)(?=进)|(?<=推)(?=动)|(?<=实)(?=施)|(?<=开)(?=展)|(?<=开展)(?=教育)))[\\u4e00-\\u9fff]{2}改革",
+        "(?:推进|推动|实施|开展|深化)[\\u4e00-\\u9fff]{2}",
+        "(?:(?<=推进)|(?<=实施)|(?<=开展)|(?<=和)|(?<=深化教育))(?:[\\u4e00-\\u9fff]{2})",
     ],
 )
 def test_nlp_rules_speedups_optimize_keeps_matches(pattern):
@@ -51,6 +55,9 @@ def test_nlp_rules_speedups_optimize_keeps_matches(pattern):
         ("(?:省|市)委(?![会])", ({"省委", "市委"}, 0, 0)),
         ("(?<=推进)(?P<ent>[\\u4e00-\\u9fff]+改革)", ({"改革"}, anchors_unbounded(), 0)),
         ("[\\u4e00-\\u9fff]+", None),
+        # what a lookahead or lookbehind requires is required too, within its reach
+        ("[\\u4e00-\\u9fff]{2}(?=“未来社区”)", ({"“未来社区”"}, 2, 0)),
+        ("(?<=实施)[0-9]{2}", ({"实施"}, 0, 2)),
     ],
 )
 def test_nlp_rules_speedups_anchors_are_required_literals(pattern, expected):
@@ -58,14 +65,72 @@ def test_nlp_rules_speedups_anchors_are_required_literals(pattern, expected):
     assert ((set(found.strings), found.before, found.after) if found else None) == expected
 
 
+def _spans(regex, text, rule_id):
+    found = []
+    for m in regex.finditer(text):
+        start, end = m.span("ent") if "ent" in regex.groupindex else m.span()
+        if end > start:
+            found.append((start, end, rule_id))
+    return found
+
+
 def test_nlp_rules_speedups_shipped_rules_match_as_written(rule_set, seed_docs):
+    # Anchored windows and shared boundaries against each whole rule run everywhere.
+    whole = [(rule.id, re.compile(optimize(rule.source))) for rule in rule_set.patterns]
     for doc in seed_docs.values():
         text = doc.text
         fast = sorted((c.start, c.end, c.rule) for c in rule_set.candidates(text) if not c.rule.startswith("gazetteer:"))
-        plain = []
-        for rule in rule_set.patterns:
-            for m in rule.regex.finditer(text):
-                start, end = m.span("ent") if "ent" in rule.regex.groupindex else m.span()
-                if end > start:
-                    plain.append((start, end, rule.id))
-        assert fast == sorted(plain), doc.doc_id
+        plain = sorted(span for rule_id, regex in whole for span in _spans(regex, text, rule_id))
+        assert fast == plain, doc.doc_id
+
+
+def test_nlp_rules_speedups_rewritten_rules_match_as_written(rule_set, seed_docs):
+    # The rewritten patterns against the patterns as written, on a stretch of every seed (the
+    # written ones are slow: that is why they are rewritten).
+    text = "\n".join(doc.text[:3000] for doc in seed_docs.values())
+    for rule in rule_set.patterns:
+        written, rewritten = re.compile(rule.source), re.compile(optimize(rule.source))
+        assert _spans(rewritten, text, rule.id) == _spans(written, text, rule.id), rule.id
+
+
+@pytest.mark.parametrize(
+    "pattern, boundary",
+    [
+        ("<<B>>[a-z]+x", "B"),
+        # not simply in sequence after the boundary, or able to match nothing: not split
+        ("<<B>>a|b", None),
+        ("<<B>>?ab", None),
+        ("<<B>>a*", None),
+        ("a<<B>>b", None),
+    ],
+)
+def test_nlp_rules_speedups_boundary_split(pattern, boundary):
+    from kg.nlp.boundaries import Boundary, split
+
+    prefix = "(?:(?<=[ ,])|^)"
+    found, rest = split(pattern.replace("<<B>>", prefix), {"B": Boundary("B", prefix, re.compile(prefix))})
+    assert (found.name if found else None) == boundary
+    if found:
+        assert prefix + rest == pattern.replace("<<B>>", prefix)
+
+
+def test_nlp_rules_speedups_boundary_matches_as_the_whole_pattern():
+    from kg.nlp.boundaries import Boundary, Starts
+
+    prefix = "(?:(?<=[ ,])|^)(?!no)"
+    rest = "[a-z]{2,4}?x"
+    text = "abx cdx,nox efghx ijx x"
+    whole = [m.span() for m in re.finditer(prefix + rest, text)]
+    starts = Starts(text)
+    boundary = Boundary("B", prefix, re.compile(prefix))
+    assert [m.span() for m in starts.matches(boundary, re.compile(rest), 0, len(text))] == whole
+    # a second rule sharing the boundary, on a window: same as the whole pattern there
+    assert [m.span() for m in starts.matches(boundary, re.compile(rest), 4, 17)] == [
+        m.span() for m in re.compile(prefix + rest).finditer(text, 4, 17)
+    ]
+
+
+def test_nlp_rules_speedups_form_index_finds_one_character_forms():
+    from kg.nlp.rules import FormIndex
+
+    assert list(FormIndex(["局", "教育局"]).find("市教育局")) == [(1, 4, "教育局"), (3, 4, "局")]

@@ -3,18 +3,16 @@
 Most rules end in a head noun (…改革, …大学) or start at a mark (“, 《). Searching the text for
 those literals first and running the full pattern only near them does the same work as
 running it everywhere, at a fraction of the cost. The anchors come from the pattern's own
-syntax tree, so rule files need no extra field. Each anchor also says how far a match can reach
-before and after it (a head noun is last, so a match reaches only backwards from it).
+syntax tree, so rule files need no extra field; what a lookahead or lookbehind requires counts
+too (a name right before “未来社区”). Each anchor also says how far a match can reach before and
+after it (a head noun is last, so a match reaches only backwards from it).
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 from dataclasses import dataclass
 from itertools import product
-from pathlib import Path
 from typing import Optional
 
 try:  # Python ≥ 3.11
@@ -24,7 +22,6 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as P  # type: ignore[no-redef]
 
 UNBOUNDED = int(C.MAXREPEAT)
-_VERSION = "1"  # bump when the analysis changes, so cached anchors are computed again
 _MAX_SET = 400  # more alternatives than this is no filter
 _MAX_CLASS = 12  # a character class of at most this many characters counts as alternatives
 
@@ -42,42 +39,6 @@ def anchors(regex: re.Pattern) -> Optional[Anchor]:
     return _best(_sequence(tree.state, list(tree), 0, 0))
 
 
-class AnchorCache:
-    """Anchors by pattern digest, kept in a JSON file: parsing a large rule set again on every
-    start costs about a second. A cache that cannot be read or written is simply not used."""
-
-    def __init__(self, path: Optional[Path]) -> None:
-        self.path = path
-        self.entries: dict[str, Optional[list]] = {}
-        self.changed = False
-        if path is not None:
-            try:
-                self.entries = json.loads(path.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                self.entries = {}
-
-    def get(self, regex: re.Pattern) -> Optional[Anchor]:
-        key = hashlib.sha256(f"{_VERSION}\0{regex.flags}\0{regex.pattern}".encode()).hexdigest()
-        if key in self.entries:
-            row = self.entries[key]
-            return Anchor(frozenset(row[0]), row[1], row[2]) if row else None
-        anchor = anchors(regex)
-        self.entries[key] = [sorted(anchor.strings), anchor.before, anchor.after] if anchor else None
-        self.changed = True
-        return anchor
-
-    def save(self) -> None:
-        if self.path is None or not self.changed:
-            return
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.path.with_suffix(".tmp")
-            tmp.write_text(json.dumps(self.entries, ensure_ascii=False), encoding="utf-8")
-            tmp.replace(self.path)
-        except OSError:
-            pass  # a read-only cache folder only costs start-up time
-
-
 def _add(*widths: int) -> int:
     return min(sum(widths), UNBOUNDED)
 
@@ -87,11 +48,12 @@ def _width(state, items: list) -> int:
 
 
 def _best(found: list[Anchor]) -> Optional[Anchor]:
-    """Longest shortest-string first, then fewest strings, then the tightest reach."""
-    usable = [a for a in found if a.strings and len(a.strings) <= _MAX_SET and "" not in a.strings]
+    """Longest shortest-string first, then fewest strings, then the tightest reach, then the
+    last in the pattern (a head noun rather than the context a lookbehind asks for)."""
+    usable = [(i, a) for i, a in enumerate(found) if a.strings and len(a.strings) <= _MAX_SET and "" not in a.strings]
     if not usable:
         return None
-    return max(usable, key=lambda a: (min(len(s) for s in a.strings), -len(a.strings), -_add(a.before, a.after)))
+    return max(usable, key=lambda ia: (min(len(s) for s in ia[1].strings), -len(ia[1].strings), -_add(ia[1].before, ia[1].after), ia[0]))[1]
 
 
 def _sequence(state, items: list, before: int, after: int) -> list[Anchor]:
@@ -170,6 +132,11 @@ def _required(state, item, before: int, after: int, width: int) -> list[Anchor]:
         low, _, body = av
         # Inside a repeat the anchor may fall in any round: the whole repeat may lie on either side.
         return _sequence(state, list(body), _add(before, width), _add(width, after)) if low >= 1 else []
+    if op is C.ASSERT:
+        # A lookahead's text starts here and a lookbehind's ends here: what it requires lies
+        # within its own width of this point, which the reach below allows for on both sides.
+        _, body = av
+        return _sequence(state, list(body), before, after)
     if op is C.BRANCH:
         per_branch = [_best(_sequence(state, list(b), before, after)) for b in av[1]]
         if any(b is None for b in per_branch):

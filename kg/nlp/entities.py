@@ -8,11 +8,11 @@ gazetteer entry, if any (``span.kb_id_``).
 
 from __future__ import annotations
 
-import bisect
-
 from pathlib import Path
 from typing import Optional
 
+import numpy
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
 from kg.ingest.masks import find_masks
@@ -48,18 +48,22 @@ class EntityRules:
 
 
 def _split_at(doc: Doc, boundaries: set[int]) -> None:
-    """Split every token that a boundary falls strictly inside."""
-    ordered = sorted(boundaries)
-    cuts: list[tuple[int, list[str]]] = []
-    for token in doc:
-        start, end = token.idx, token.idx + len(token.text)
-        inside = ordered[bisect.bisect_right(ordered, start) : bisect.bisect_left(ordered, end)]
-        if inside:
-            edges = [0, *(b - start for b in inside), end - start]
-            cuts.append((token.i, [token.text[a:b] for a, b in zip(edges, edges[1:])]))
-    if not cuts:
+    """Split every token that a boundary falls strictly inside. Only the tokens holding a
+    boundary are looked at: the boundaries are few, the tokens many."""
+    if not boundaries:
+        return
+    spans = doc.to_array([IDX, LENGTH])  # start and length of every token
+    starts = spans[:, 0]
+    inside: dict[int, list[int]] = {}
+    for b in sorted(boundaries):
+        i = int(numpy.searchsorted(starts, b, side="right")) - 1
+        if i >= 0 and starts[i] < b < starts[i] + spans[i, 1]:
+            inside.setdefault(i, []).append(b - int(starts[i]))
+    if not inside:
         return
     with doc.retokenize() as retokenizer:
-        for i, orths in cuts:
+        for i, offsets in inside.items():
             token = doc[i]
+            edges = [0, *offsets, len(token.text)]
+            orths = [token.text[a:b] for a, b in zip(edges, edges[1:])]
             retokenizer.split(token, orths, heads=[(token, 0)] * len(orths))

@@ -10,8 +10,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-import kg.nlp.factories  # noqa: F401  (registers kg's components with spaCy)
 from kg.nlp.entities import HOME_KEY
+from kg.nlp.factories import TOKENIZER  # importing it registers kg's components with spaCy
 from kg.nlp.model import require_model
 
 
@@ -19,7 +19,7 @@ from kg.nlp.model import require_model
 def load_pipeline() -> Language:
     """Build the pipeline once per process; raises ModelMissingError when pkuseg's model is absent."""
     model = require_model()
-    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "pkuseg"}}})
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
     with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):  # spacy-pkuseg prints loading notes
         nlp.tokenizer.initialize(pkuseg_model=str(model), pkuseg_user_dict="default")
     rules = nlp.add_pipe("kg_entity_rules")

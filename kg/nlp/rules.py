@@ -17,6 +17,9 @@ or a rule::
 
     {"id": "org-university", "label": "ORG", "pattern": "...", "priority": 5}
 
+A definition with ``"boundary": true`` is a name boundary: a zero-width test run once per
+position for all the rules that begin with it (``boundaries.py``).
+
 A rule's entity is the whole match, or the named group ``ent`` when the pattern has one. The
 label ``NOT`` marks text that is never an entity (slogans, honours, meetings): any candidate lying
 wholly inside such a span is dropped.
@@ -29,10 +32,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
-from kg.nlp.anchors import Anchor, AnchorCache
+from kg.nlp.anchors import Anchor
+from kg.nlp.candidates import Candidate, Entry
+from kg.nlp.places import TOWNSHIP, PlaceContext, keep_places, split_listed
+from kg.nlp.boundaries import Boundary, Starts, split, zero_width
 from kg.nlp.datafiles import RuleError, jsonl_rows, tsv_rows
 from kg.nlp.model import model_dir
-from kg.nlp.regex_opt import optimize
+from kg.nlp.rule_cache import RuleCache
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 LABELS = ("ORG", "PROJECT", "PROGRAM", "DISTRICT")
@@ -40,51 +46,26 @@ NOT = "NOT"
 # ANNOTATION.md: "a name that fits two labels takes the first in the order above".
 _LABEL_ORDER = {label: i for i, label in enumerate(LABELS)}
 _DEFINE_RE = re.compile(r"<<(\w+)>>")
-_COUNTY_LEVELS = frozenset({"district", "county", "county-city"})
-_LIST_JOINERS = frozenset({"、", "和", "与", "及", "，"})
-
-
-@dataclass(frozen=True)
-class Candidate:
-    start: int
-    end: int
-    label: str
-    rule: str  # pattern id, or "gazetteer:<file>:<entry id>"
-    priority: int = 0
-    entry: Optional[str] = None  # gazetteer entry id, for linking
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One gazetteer record: a canonical name, its label and the forms it is written in."""
-
-    id: str
-    name: str
-    label: str
-    source: str  # file stem
-    forms: tuple[str, ...]
-    code: str = ""  # GB/T 2260 division code
-    parent: str = ""  # parent division code
-    level: str = ""
-    until: str = ""  # last year a former division existed; empty while it still does
 
 
 @dataclass(frozen=True)
 class PatternRule:
     id: str
     label: str
-    regex: re.Pattern
+    regex: re.Pattern  # the pattern after its boundary, when it begins with one
     priority: int = 0
     anchor: Optional[Anchor] = None  # literals every match contains (see anchors.py)
+    boundary: Optional[Boundary] = None  # where a match may start (see boundaries.py)
+    source: str = ""  # the whole pattern as written, definitions expanded
 
-    def finditer(self, text: str, hits: Sequence[tuple[int, int]]) -> Iterable[re.Match]:
+    def finditer(self, text: str, hits: Sequence[tuple[int, int]], starts: Optional[Starts] = None) -> Iterable[re.Match]:
         """Matches of the rule: near its anchor ``hits`` when it has an anchor, else everywhere."""
-        if self.anchor is None:
-            yield from self.regex.finditer(text)
-            return
+        starts = starts or Starts(text)
+        windows = _windows(text, hits, self.anchor) if self.anchor is not None else [(0, len(text))]
         seen: set[tuple[int, int]] = set()
-        for lo, hi in _windows(text, hits, self.anchor):
-            for m in self.regex.finditer(text, lo, hi):
+        for lo, hi in windows:
+            found = starts.matches(self.boundary, self.regex, lo, hi) if self.boundary else self.regex.finditer(text, lo, hi)
+            for m in found:
                 if m.span() not in seen:
                     seen.add(m.span())
                     yield m
@@ -122,6 +103,10 @@ class FormIndex:
     def __init__(self, forms: Iterable[str] = ()) -> None:
         self._forms: set[str] = set()
         self._lengths: dict[str, list[int]] = {}  # first char -> form lengths, longest first
+        # Only positions that begin some form are looked at: their first two characters (or
+        # the one of a one-character form) say so.
+        self._pairs: set[str] = set()
+        self._singles: set[str] = set()
         for form in forms:
             self.add(form)
 
@@ -129,6 +114,7 @@ class FormIndex:
         if form in self._forms:
             return
         self._forms.add(form)
+        (self._pairs if len(form) > 1 else self._singles).add(form[:2])
         lengths = self._lengths.setdefault(form[0], [])
         if len(form) not in lengths:
             lengths.append(len(form))
@@ -140,10 +126,14 @@ class FormIndex:
     def find(self, text: str) -> Iterable[tuple[int, int, str]]:
         """Every occurrence of every form, as (start, end, form)."""
         lengths_for = self._lengths.get
-        forms = self._forms
+        forms, pairs, singles = self._forms, self._pairs, self._singles
         size = len(text)
-        for i, ch in enumerate(text):
-            for n in lengths_for(ch, ()):
+        if singles:
+            starts = [i for i in range(size) if text[i : i + 2] in pairs or text[i] in singles]
+        else:
+            starts = [i for i in range(size - 1) if text[i : i + 2] in pairs]
+        for i in starts:
+            for n in lengths_for(text[i], ()):
                 if i + n > size:
                     continue  # a slice cut short by the end of the text is not the form
                 form = text[i : i + n]
@@ -178,6 +168,7 @@ class RuleSet:
     gazetteer: Gazetteer
     patterns: list[PatternRule]
     not_entities: FormIndex = field(default_factory=FormIndex)
+    place_contexts: list[PlaceContext] = field(default_factory=list)
     _anchor_index: FormIndex = field(init=False)
     _anchor_rules: dict[str, list[int]] = field(init=False)
 
@@ -194,6 +185,7 @@ class RuleSet:
             gazetteer=load_gazetteer(data_dir / "gazetteer"),
             patterns=load_patterns(sorted((data_dir / "patterns").glob("*.jsonl")), cache=model_dir().parent / "anchors.json"),
             not_entities=load_not_entities(data_dir / "gazetteer" / "not_entities.tsv"),
+            place_contexts=load_place_contexts(data_dir / "gazetteer" / "place_contexts.tsv"),
         )
 
     def candidates(self, text: str) -> list[Candidate]:
@@ -206,23 +198,20 @@ class RuleSet:
         for start, end, anchor in self._anchor_index.find(text):
             for i in self._anchor_rules[anchor]:
                 hits.setdefault(i, []).append((start, end))
+        starts = Starts(text)  # shared: each boundary is tested once per position
         for i, rule in enumerate(self.patterns):
             if rule.anchor is not None and i not in hits:
                 continue  # no anchor in the text: the rule cannot match
-            for m in rule.finditer(text, hits.get(i, ())):
+            for m in rule.finditer(text, hits.get(i, ()), starts):
                 start, end = m.span("ent") if "ent" in rule.regex.groupindex else m.span()
                 if end > start:
                     found.append(Candidate(start, end, rule.label, rule.id, rule.priority))
         return found
 
     def match(self, text: str, masked: Sequence[tuple[int, int]] = (), home: str = "") -> list[Candidate]:
-        """The entities of ``text``: outermost, non-overlapping, none touching a masked span.
-
-        A county's bare short form (淳安, 雷山) is weak: 资源 or 新建 in running text are words,
-        not the counties of Guangxi and Jiangxi. It counts in its own city or province — ``home``,
-        the division the text speaks for, or a place of that city or province named in the text
-        — and beside its province or city, as one name (贵州雷山), or in a list of places.
-        """
+        """The entities of ``text``: outermost, non-overlapping, none touching a masked span, and
+        no bare short form of a place that nothing in the text supports (see places.py);
+        ``home`` is the division code of the area the text speaks for, if known."""
         found = self.candidates(text)
         chosen = self._resolve(text, found, masked)
         # Places of one name (朝阳 of Beijing, of Changchun): every entry a chosen span could be.
@@ -230,46 +219,11 @@ class RuleSet:
         for c in found:
             if c.entry and c.label == "DISTRICT":
                 readings.setdefault((c.start, c.end), []).append(c)
-        strong = [self._entry(c) for c in chosen if not self._weak(text, c)]
-        context = {_region(e.code) for e in strong if e and e.code} | ({_region(home)} if home else set())
-        kept: list[Candidate] = []
-        for i, c in enumerate(chosen):
-            if not self._weak(text, c):
-                kept.append(c)
-                continue
-            previous = kept[-1] if kept else None
-            parent = self._entry(previous) if previous else None
-            alternatives = readings.get((c.start, c.end), [c])
-            if previous and previous.end == c.start and parent and parent.code:
-                under = [a for a in alternatives if self._entry(a).code.startswith(_region(parent.code))]
-                if under:
-                    # 贵州雷山, 长春朝阳: one name for the county, written with its province or city.
-                    a = under[0]
-                    kept[-1] = Candidate(previous.start, a.end, a.label, a.rule, a.priority, a.entry)
-                    continue
-            at_home = [a for a in alternatives if any(self._entry(a).code.startswith(r) for r in context)]
-            if at_home:
-                kept.append(at_home[0])
-            elif self._listed(text, chosen, i):
-                kept.append(c)
-        return kept
+        chosen = split_listed(text, chosen, readings)
+        return keep_places(text, chosen, readings, self._entry, home, self.place_contexts)
 
     def _entry(self, c: Candidate) -> Optional[Entry]:
         return self.gazetteer.entries.get(c.entry or "")
-
-    def _weak(self, text: str, c: Candidate) -> bool:
-        entry = self._entry(c)
-        return bool(entry and entry.code and entry.level in _COUNTY_LEVELS and text[c.start : c.end] != entry.name)
-
-    @staticmethod
-    def _listed(text: str, chosen: list[Candidate], i: int) -> bool:
-        """Next to another place, with only a list mark between: 建德、淳安、桐庐."""
-        for j in (i - 1, i + 1):
-            if 0 <= j < len(chosen) and chosen[j].label == "DISTRICT":
-                a, b = sorted((chosen[i], chosen[j]), key=lambda c: c.start)
-                if text[a.end : b.start] in _LIST_JOINERS:
-                    return True
-        return False
 
     def _resolve(self, text: str, found: list[Candidate], masked: Sequence[tuple[int, int]]) -> list[Candidate]:
         vetoes = [(c.start, c.end) for c in found if c.label == NOT]
@@ -282,11 +236,6 @@ class RuleSet:
             if c.label != NOT and not vetoed(c) and _trim(text[c.start : c.end]) not in self.not_entities
         ]
         return resolve(kept)
-
-
-def _region(code: str) -> str:
-    """The code prefix of a division's province (330000 -> 33) or city (330100, 330127 -> 3301)."""
-    return code[:2] if code.endswith("0000") else code[:4]
 
 
 class _Vetoes:
@@ -337,8 +286,9 @@ def resolve(candidates: Iterable[Candidate]) -> list[Candidate]:
 
 
 def load_patterns(paths: Sequence[Path], cache: Optional[Path] = None) -> list[PatternRule]:
-    anchor_cache = AnchorCache(cache)
+    derived = RuleCache(cache)
     defines: dict[str, str] = {}
+    boundaries: dict[str, Boundary] = {}
     rules: list[PatternRule] = []
     ids: set[str] = set()
     for path in paths:
@@ -346,6 +296,8 @@ def load_patterns(paths: Sequence[Path], cache: Optional[Path] = None) -> list[P
             pattern = _expand(row.get("pattern", ""), defines, where)
             if "define" in row:
                 defines[row["define"]] = pattern
+                if row.get("boundary"):
+                    boundaries[row["define"]] = _boundary(row["define"], pattern, derived, where)
                 continue
             rule_id, label = row.get("id"), row.get("label")
             if not rule_id or label not in LABELS + (NOT,):
@@ -354,12 +306,39 @@ def load_patterns(paths: Sequence[Path], cache: Optional[Path] = None) -> list[P
                 raise RuleError(f"{where}: duplicate rule id {rule_id!r}")
             ids.add(rule_id)
             try:
-                regex = re.compile(optimize(pattern))
+                boundary, rest = _split_boundary(pattern, boundaries, derived)
+                regex = re.compile(derived.optimized(rest))
             except re.error as err:
                 raise RuleError(f"{where}: bad pattern for {rule_id!r}: {err}") from None
-            rules.append(PatternRule(rule_id, label, regex, int(row.get("priority", 0)), anchor_cache.get(regex)))
-    anchor_cache.save()
+            rules.append(PatternRule(
+                rule_id, label, regex, int(row.get("priority", 0)), derived.anchor(regex), boundary, pattern,
+            ))
+    derived.save()
     return rules
+
+
+def _split_boundary(pattern: str, boundaries: dict[str, Boundary], derived: RuleCache) -> tuple[Optional[Boundary], str]:
+    """The boundary ``pattern`` begins with and the rest (see boundaries.split), remembered."""
+
+    def name() -> str:
+        boundary, _ = split(pattern, boundaries)
+        return boundary.name if boundary else ""
+
+    key = "\0".join([pattern, *sorted(b.prefix for b in boundaries.values())])
+    found = derived.get("boundary", key, name)
+    if not found:
+        return None, pattern
+    return boundaries[found], pattern[len(boundaries[found].prefix) :]
+
+
+def _boundary(name: str, pattern: str, derived: RuleCache, where: str) -> Boundary:
+    try:
+        regex = re.compile(derived.optimized(pattern))
+    except re.error as err:
+        raise RuleError(f"{where}: bad pattern for boundary {name!r}: {err}") from None
+    if not derived.get("zero-width", pattern, lambda: zero_width(pattern)):
+        raise RuleError(f"{where}: boundary {name!r} must match no characters (lookarounds only)")
+    return Boundary(name, pattern, regex)
 
 
 def _expand(pattern: str, defines: dict[str, str], where: str) -> str:
@@ -392,11 +371,15 @@ def load_gazetteer(folder: Path) -> Gazetteer:
             ))
     townships = folder / "townships.tsv"
     if townships.exists():
-        # Full names only: a township's short form (古荡, 大地) is too often an ordinary word.
+        # A township's short form (转塘, 梅城) counts only where places.py finds support for it,
+        # and never when it is also a lake, a mountain or an ordinary word, or the short form of
+        # a division (余杭 is 余杭区 before it is 余杭街道).
         for _, row in tsv_rows(townships):
+            unsafe = set(re.findall(r"short-is-(?:also-nature|common-word|division)=([^;]+)", row.get("note", "")))
             gazetteer.add(Entry(
                 id=f"division:{row['code']}:{row['name']}", name=row["name"], label="DISTRICT", source="townships",
-                forms=(row["name"],), code=row["code"], parent=row.get("parent", ""), level="township",
+                forms=(row["name"], *(f for f in _split(row.get("short", "")) if f not in unsafe)),
+                code=row["code"], parent=row.get("parent", ""), level=TOWNSHIP,
             ))
     zones = folder / "zones.tsv"
     if zones.exists():
@@ -424,3 +407,14 @@ def load_not_entities(path: Path) -> FormIndex:
     if not path.exists():
         return FormIndex()
     return FormIndex(row["text"] for _, row in tsv_rows(path) if row.get("text"))
+
+
+def load_place_contexts(path: Path) -> list[PlaceContext]:
+    if not path.exists():
+        return []
+    contexts = []
+    for where, row in tsv_rows(path):
+        if not row.get("id") or not (row.get("before") or row.get("after")):
+            raise RuleError(f"{where}: a place context needs an id and a word before or after")
+        contexts.append(PlaceContext(row["id"], row.get("before") or "", row.get("after") or ""))
+    return contexts

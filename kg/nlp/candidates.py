@@ -1,0 +1,31 @@
+"""What rules propose: candidates, and the gazetteer entries they may stand for."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    label: str
+    rule: str  # pattern id, or "gazetteer:<file>:<entry id>"
+    priority: int = 0
+    entry: Optional[str] = None  # gazetteer entry id, for linking
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One gazetteer record: a canonical name, its label and the forms it is written in."""
+
+    id: str
+    name: str
+    label: str
+    source: str  # file stem
+    forms: tuple[str, ...]
+    code: str = ""  # GB/T 2260 division code
+    parent: str = ""  # parent division code
+    level: str = ""
+    until: str = ""  # last year a former division existed; empty while it still does

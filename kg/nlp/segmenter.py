@@ -1,0 +1,214 @@
+"""pkuseg's word segmentation, computed faster with the very same result.
+
+spacy-pkuseg spends nearly all its time building each character's features: for every position
+it joins and looks up 20 candidate words of 2–6 characters and then 50 "word around character"
+strings, most of them built from the placeholder ``**noWord`` and absent from the model. Here
+the candidate words are looked up once per position (each serves four neighbours), and a
+placeholder-only feature is built only when the model has it. Features keep pkuseg's order, so
+the Viterbi decoder, which is pkuseg's own, sums the same weights in the same order and returns
+the same tags. ``FastPkuseg.usable`` says whether a loaded model fits these assumptions; the
+pipeline keeps pkuseg's own ``cut`` when it does not.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy_pkuseg import inference
+from spacy_pkuseg.config import config
+from spacy_pkuseg.feature_extractor import FeatureExtractor
+
+_NO_WORD = "**noWord"
+# Single characters standing for pkuseg's multi-character nodes in the word-lookup string; a
+# model whose vocabulary contains them is not usable here (see FastPkuseg.usable).
+_NUM, _LETTER = "\ue000", "\ue001"
+_NODE = {_NUM: "**Num", _LETTER: "**Letter"}
+_MEMO_SIZE = 200_000  # entries remembered (about 50 MB), then forgotten all at once
+
+
+class FastPkuseg:
+    """Stands in for a loaded ``spacy_pkuseg.pkuseg`` (``cut`` and ``preprocesser``)."""
+
+    def __init__(self, seg) -> None:
+        self.seg = seg
+        self.preprocesser = seg.preprocesser  # pkuseg's user dictionary, shared
+        extractor = seg.feature_extractor
+        self._features = extractor.feature_to_idx
+        self._unigram = extractor.unigram
+        self._lengths = tuple(range(config.wordMax, config.wordMin - 1, -1))  # longest first, as pkuseg
+        self._begins = frozenset(i for i, tag in seg.idx_to_tag.items() if "B" in tag)
+        # pkuseg renames keywords to "&" first, then a number wins over a letter.
+        table: dict[int, str] = {}
+        for ch in FeatureExtractor.letter:
+            table[ord(ch)] = _LETTER
+        for ch in FeatureExtractor.num:
+            table[ord(ch)] = _NUM
+        for ch in FeatureExtractor.keywords:
+            table[ord(ch)] = "&"
+        self._table = table
+        # which lengths (as bits) the vocabulary words of 2..wordMax characters starting with
+        # each pair of characters have: most positions start none and need no lookup
+        by_prefix: dict[str, int] = {}
+        for w in self._unigram:
+            if config.wordMin <= len(w) <= config.wordMax:
+                by_prefix[w[:2]] = by_prefix.get(w[:2], 0) | 1 << len(w)
+        self._by_prefix = by_prefix
+        self._memo: dict = {}  # feature ids of a character, a pair of them, or rows of neighbouring words
+
+    def __getattr__(self, name: str):
+        # everything else (model, feature_extractor, postprocesser …) is pkuseg's own
+        return getattr(self.seg, name)
+
+    @property
+    def usable(self) -> bool:
+        f = self._features
+        return (
+            config.numLetterNorm
+            and config.wordFeature
+            and "" not in self._unigram
+            and _NO_WORD not in self._unigram
+            and not any(_NUM in w or _LETTER in w for w in self._unigram)
+            # placeholder-only features are skipped; they must be absent from the model
+            and f"ww.l.{_NO_WORD}*{_NO_WORD}" not in f
+            and f"ww.r.{_NO_WORD}*{_NO_WORD}" not in f
+        )
+
+    def cut(self, txt: str) -> list[str]:
+        """pkuseg's ``cut`` without part-of-speech tags: whitespace splits, user-dictionary
+        words stay whole, the rest is segmented by the model and post-processed."""
+        ret: list[str] = []
+        for piece in txt.strip().split():
+            for word, is_word, _ in zip(*self.preprocesser.solve(piece)):
+                if is_word:
+                    ret.append(word)
+                else:
+                    ret.extend(self._post_process(self._cut(word)))
+        return ret
+
+    def _post_process(self, sent: list[str]) -> list[str]:
+        """pkuseg's Postprocesser with ``check_seperated``: runs of 7, then 6 … 2 words that
+        form a dictionary word are merged, unless every part is a dictionary word itself.
+        Windows are read as slices of the joined text."""
+        post = self.seg.postprocesser
+        if not post.do_process:
+            return sent
+        common, other = post.common_words, post.other_words
+        text = "".join(sent)
+        starts = [0]
+        for w in sent:
+            starts.append(starts[-1] + len(w))
+        for m in range(7, 1, -1):
+            i = 0
+            while i + m <= len(sent):
+                merged = text[starts[i] : starts[i + m]]
+                if merged in common or (merged in other and not all(w in common or w in other for w in sent[i : i + m])):
+                    sent[i : i + m] = [merged]
+                    del starts[i + 1 : i + m]
+                i += 1
+        return sent
+
+    def _cut(self, text: str) -> list[str]:
+        _, tags = inference.decodeViterbi_fast(self.features(text), self.seg.model)
+        begins = self._begins
+        cuts = [i for i in range(1, len(text)) if tags[i] in begins]
+        edges = [0, *cuts, len(text)]
+        return [text[a:b] for a, b in zip(edges, edges[1:])]
+
+    def features(self, text: str) -> list[list[int]]:
+        """Feature ids of every character, as pkuseg's ``get_node_features_idx`` lists them."""
+        if len(self._memo) > _MEMO_SIZE:
+            self._memo.clear()
+        memo = self._memo
+        lengths = self._lengths
+        s = text.translate(self._table)  # one character per node
+        n = len(s)
+        empty = (None,) * len(lengths)
+        # Per character and per pair of neighbours, the ids of the features they give, in the
+        # order pkuseg lists them; two all-None rows pad each end, where pkuseg has no neighbour.
+        none5, none3 = (None,) * 5, (None,) * 3
+        uni = [none5, none5, *(memo.get(ch) or self._unigram_ids(ch) for ch in s), none5, none5]
+        pairs = (s[p : p + 2] for p in range(n - 1))
+        bi = [none3, none3, *(memo.get(pair) or self._bigram_ids(pair) for pair in pairs), none3, none3, none3]
+        # starts[p]: the vocabulary words s[p:p+l], longest first (None where s[p:p+l] is none);
+        # ends[e]: those ending at e.
+        unigram, by_prefix = self._unigram, self._by_prefix
+        starts = []
+        for p in range(n):
+            sizes = by_prefix.get(s[p : p + 2])
+            if sizes is None:
+                starts.append(empty)
+                continue
+            row = tuple(
+                w if sizes >> l & 1 and p + l <= n and (w := s[p : p + l]) in unigram else None for l in lengths
+            )
+            starts.append(row if any(row) else empty)
+        starts.append(empty)
+        ends = [empty]
+        for e in range(1, n + 1):
+            row = tuple(starts[e - l][i] if e - l >= 0 else None for i, l in enumerate(lengths))
+            ends.append(row if any(row) else empty)
+
+        out: list[list[int]] = []
+        for i in range(n):
+            k = i + 2  # index into the padded rows
+            ids = [
+                0, uni[k][0], uni[k - 1][1], bi[k - 1][0], uni[k + 1][2], bi[k][1],
+                uni[k - 2][3], bi[k - 2][2], uni[k + 2][4],
+            ]
+            pre_in, post_in, pre_ex, post_ex = ends[i + 1], starts[i], ends[i], starts[i + 1]
+            if pre_in is not empty or post_in is not empty or pre_ex is not empty or post_ex is not empty:
+                ids += self._word_ids(pre_in, post_in, pre_ex, post_ex, empty)
+            out.append([f for f in ids if f is not None])
+        return out
+
+    def _unigram_ids(self, ch: str) -> tuple:
+        get, c = self._features.get, _NODE.get(ch, ch)
+        ids = (get("c." + c), get("c-1." + c), get("c1." + c), get("c-2." + c), get("c2." + c))
+        self._memo[ch] = ids
+        return ids
+
+    def _bigram_ids(self, pair: str) -> tuple:
+        get = self._features.get
+        a, b = (_NODE.get(ch, ch) for ch in pair)
+        ids = (get("c-1c." + a + "." + b), get("cc1." + a + "." + b), get("c-2c-1." + a + "." + b))
+        self._memo[pair] = ids
+        return ids
+
+    def _word_ids(self, pre_in: tuple, post_in: tuple, pre_ex: tuple, post_ex: tuple, empty: tuple) -> list:
+        """Ids of the word features of one character (w-1, w1, ww.l, ww.r), in pkuseg's order;
+        each part depends on one or two rows of neighbouring words, which recur: remembered."""
+        memo = self._memo
+        ids = []
+        for key, make in (
+            (("w-1.", pre_in), lambda: ["w-1." + w for w in pre_in if w]),
+            (("w1.", post_in), lambda: ["w1." + w for w in post_in if w]),
+            (("ww.l.", pre_ex, post_in), lambda: _pairs("ww.l.", pre_ex, post_in, empty)),
+            (("ww.r.", pre_in, post_ex), lambda: _pairs("ww.r.", pre_in, post_ex, empty)),
+        ):
+            found = memo.get(key)
+            if found is None:
+                get = self._features.get
+                found = memo[key] = [f for f in map(get, make()) if f is not None]
+            ids += found
+        return ids
+
+
+def _pairs(prefix: str, pres: tuple, posts: tuple, empty: tuple) -> list[str]:
+    """pkuseg's "word before * word after" strings in its order, without the placeholder-only ones."""
+    if pres is empty and posts is empty:
+        return []
+    keys = []
+    for pre in pres:
+        if pre is None:
+            head = prefix + _NO_WORD + "*"
+            keys += [head + post for post in posts if post]
+        else:
+            head = prefix + pre + "*"
+            keys += [head + (post or _NO_WORD) for post in posts]
+    return keys
+
+
+def fast_segmenter(seg) -> Optional[FastPkuseg]:
+    """A FastPkuseg for ``seg``, or None when its model does not fit the faster path."""
+    fast = FastPkuseg(seg)
+    return fast if fast.usable else None
