@@ -293,9 +293,8 @@ def viz(graph_file: Path, output: Path | None, max_nodes: int | None, types: str
 
     target = output or graph_file.parent / "graph.html"
     try:
-        selection = Selection(types=parse_types(types) if types is not None else None, document=document)
-        if max_nodes is not None:
-            selection = Selection(selection.types, selection.document, max_nodes)
+        limit = {"max_nodes": max_nodes} if max_nodes is not None else {}  # else the library's default
+        selection = Selection(types=parse_types(types) if types is not None else None, document=document, **limit)
         net = write_network_page(load_graph(graph_file), target, selection)
     except KgError as err:
         _fail(err)

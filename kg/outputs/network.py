@@ -7,7 +7,7 @@ relations. What is drawn can be narrowed by type, by document and to the most co
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
@@ -169,7 +169,7 @@ def _most_connected(net: nx.MultiDiGraph, limit: Optional[int]) -> nx.MultiDiGra
     so the same graph always keeps the same nodes."""
     if not limit or net.number_of_nodes() <= limit:
         return net
-    degree = Counter(dict(net.degree()))
+    degree = dict(net.degree())
     ranked = sorted(net.nodes, key=lambda n: (-degree[n], -net.nodes[n]["mentions"], net.nodes[n]["label"], n))
     kept = net.subgraph(ranked[:limit]).copy()
     kept.graph.update(net.graph)

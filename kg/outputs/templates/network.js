@@ -72,7 +72,7 @@
       box.checked = true;
       box.dataset[key] = item.name;
       box.addEventListener("change", function () {
-        if (box.checked) chosen().add(item.name); else chosen().delete(item.name);
+        if (box.checked) chosen.add(item.name); else chosen.delete(item.name);
         apply();
       });
       var row = el("label", null, "filter");
@@ -82,7 +82,7 @@
   }
 
   function typeFilters() {
-    checkboxes("type-filters", page.types, function () { return state.types; }, "kind", nodes, function (t) {
+    checkboxes("type-filters", page.types, state.types, "kind", nodes, function (t) {
       var swatch = el("span", { dot: "●", diamond: "◆", square: "■", triangle: "▲" }[t.shape] || "●", "swatch");
       swatch.style.color = t.color;
       return swatch;
@@ -90,7 +90,7 @@
   }
 
   function relationFilters() {
-    checkboxes("relation-filters", page.relations, function () { return state.relations; }, "relation", edges, function (r) {
+    checkboxes("relation-filters", page.relations, state.relations, "relation", edges, function (r) {
       var swatch = el("span", null, "edge-swatch" + (r.dashes ? " dashed" : ""));
       swatch.style.borderTopColor = r.color;
       return swatch;
@@ -138,7 +138,7 @@
   }
 
   function resetFilters() {
-    state.types = new Set(page.types.map(function (t) { return t.name; }));
+    page.types.forEach(function (t) { state.types.add(t.name); });
     state.document = "";
     state.around = null;
     document.querySelectorAll("#type-filters input").forEach(function (b) { b.checked = true; });
