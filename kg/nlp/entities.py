@@ -33,8 +33,10 @@ class EntityRules:
     def match(self, doc: Doc) -> list[Candidate]:
         text = doc.text  # built from the tokens on every access: once here
         masked = [(m.start, m.end) for m in find_masks(text)]
+        spans = doc.to_array([IDX, LENGTH])
+        words = {int(start): int(start + length) for start, length in spans}
         # The caller may say which division the text speaks for (see RuleSet.match).
-        return self.rules.match(text, masked, home=doc.user_data.get(HOME_KEY, ""))
+        return self.rules.match(text, masked, home=doc.user_data.get(HOME_KEY, ""), words=words)
 
     def set_annotations(self, doc: Doc, candidates: list[Candidate]) -> Doc:
         _split_at(doc, {pos for c in candidates for pos in (c.start, c.end)})

@@ -37,6 +37,7 @@ from kg.nlp.candidates import Candidate, Entry
 from kg.nlp.places import TOWNSHIP, PlaceContext, keep_places, split_listed
 from kg.nlp.boundaries import Boundary, Starts, split, zero_width
 from kg.nlp.datafiles import RuleError, jsonl_rows, tsv_rows
+from kg.nlp.lexicon import Lexicon, trim_leading
 from kg.nlp.model import model_dir
 from kg.nlp.rule_cache import RuleCache
 
@@ -169,6 +170,7 @@ class RuleSet:
     patterns: list[PatternRule]
     not_entities: FormIndex = field(default_factory=FormIndex)
     place_contexts: list[PlaceContext] = field(default_factory=list)
+    lexicon: Lexicon = field(default_factory=Lexicon)
     _anchor_index: FormIndex = field(init=False)
     _anchor_rules: dict[str, list[int]] = field(init=False)
 
@@ -186,6 +188,7 @@ class RuleSet:
             patterns=load_patterns(sorted((data_dir / "patterns").glob("*.jsonl")), cache=model_dir().parent / "anchors.json"),
             not_entities=load_not_entities(data_dir / "gazetteer" / "not_entities.tsv"),
             place_contexts=load_place_contexts(data_dir / "gazetteer" / "place_contexts.tsv"),
+            lexicon=Lexicon.load(data_dir / "lexicon"),
         )
 
     def candidates(self, text: str) -> list[Candidate]:
@@ -208,11 +211,20 @@ class RuleSet:
                     found.append(Candidate(start, end, rule.label, rule.id, rule.priority))
         return found
 
-    def match(self, text: str, masked: Sequence[tuple[int, int]] = (), home: str = "") -> list[Candidate]:
+    def match(
+        self,
+        text: str,
+        masked: Sequence[tuple[int, int]] = (),
+        home: str = "",
+        words: Optional[dict[int, int]] = None,
+    ) -> list[Candidate]:
         """The entities of ``text``: outermost, non-overlapping, none touching a masked span, and
         no bare short form of a place that nothing in the text supports (see places.py);
-        ``home`` is the division code of the area the text speaks for, if known."""
+        ``home`` is the division code of the area the text speaks for, if known; ``words``, the
+        segmenter's words (start -> end), lets names shed a leading verb or adverb (lexicon.py)."""
         found = self.candidates(text)
+        if words:
+            found = trim_leading(text, found, words, self.lexicon)
         chosen = self._resolve(text, found, masked)
         # Places of one name (朝阳 of Beijing, of Changchun): every entry a chosen span could be.
         readings: dict[tuple[int, int], list[Candidate]] = {}

@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""Regenerate kg/data/lexicon/leading.tsv: words that never begin a name.
+
+A one-off generator for maintainers; kg never imports it, and the TSV it writes is
+self-contained (jieba is not needed at run time).
+
+Why: the rules find a name by its head (…行动, …机场, …大学) and take the characters before it
+back to a left boundary. In policy text a verb, an adverb, a modal or a pronoun often stands right
+before a name without a punctuation mark or a known verb between them (决不能改革, 逐步缩小…计划,
+力促京雄高速二期, 应当立即报告区人民政府), and the rules then take it into the name. Names in
+these documents do not begin with such words, so the recognizer trims them off the front of a
+rule-found name (``kg/nlp/lexicon.py``), a word (a pkuseg token) at a time.
+
+Source: jieba's dictionary (``jieba/dict.txt`` in the MIT-licensed ``jieba`` 0.42.1 sdist on
+PyPI), which tags 349,046 words with their part of speech and frequency. Chosen because it is the
+one widely used, openly licensed Chinese lexicon with parts of speech; pkuseg's CTB8 model has no
+tag dictionary.
+
+Taken: words tagged verb (v, vd, vi), adverb (d, ad), preposition (p), conjunction (c),
+pronoun (r) or particle (u) with a frequency of at least ``--min-freq``. Left out:
+- verbal nouns (vn: 建设, 发展, 管理) and nouns, which begin names;
+- every word that begins a name kg knows: a gazetteer name or alias (kg/data/gazetteer/*.tsv) or
+  an entity of the seed gold (``--gold``, the passages the rules were written against; never the
+  dev gold), so that 创新 (创新驱动发展战略) or 示范 stay possible first words;
+- words in ``KEEP`` below, which begin names often enough in policy text to be kept.
+
+Usage::
+
+    pip download jieba==0.42.1 --no-deps -d /tmp/jieba && tar xzf /tmp/jieba/jieba-0.42.1.tar.gz -C /tmp/jieba
+    python scripts/make_lexicon.py --jieba-dict /tmp/jieba/jieba-0.42.1/jieba/dict.txt \\
+        --gold ../shared/gold/seeds.jsonl
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+GAZETTEER = ROOT / "kg" / "data" / "gazetteer"
+OUT = ROOT / "kg" / "data" / "lexicon" / "leading.tsv"
+
+TAGS = {"v": "verb", "vd": "verb", "vi": "verb", "d": "adverb", "ad": "adverb", "p": "preposition",
+        "c": "conjunction", "r": "pronoun", "u": "particle"}
+# The gazetteers of names (not the lists of non-entities or context words).
+NAME_FILES = ("divisions", "townships", "zones", "organizations", "programs", "same_as")
+# Verbs that name the action of a programme and so begin its name (推进…, 扩大…开放试点,
+# 退耕还林) or that jieba tags as verbs but policy text uses as modifiers.
+KEEP = {
+    "扩大", "退耕", "促进", "推进", "深化", "加快", "支持", "鼓励", "振兴", "保护", "治理", "防治",
+    "创新", "示范", "引领", "共享", "开放", "集中", "统一", "综合", "联合", "合作", "提升", "改善",
+    "整治", "修复", "巩固", "拓展", "培育", "融合", "应用", "服务", "保障", "扶贫", "脱贫", "优化",
+    "长期", "比较", "发展", "建设", "改革", "规划", "管理", "监督", "执法", "救助", "援助", "补贴", "奖励", "节约",
+    "安居", "宜居", "惠民", "为民", "便民", "利民", "富民", "强", "兴", "护", "育", "扶", "惠",
+    "稳", "保", "防", "治", "引", "助", "营", "共", "双", "新", "老", "大", "小", "上", "下",
+    "中", "东", "西", "南", "北", "高", "美", "平", "安", "和", "长", "齐", "同", "通", "联", "京",
+    "津", "沪", "渝", "冀", "晋", "蒙", "辽", "吉", "黑", "苏", "浙", "皖", "闽", "赣", "鲁", "豫",
+    "鄂", "湘", "粤", "桂", "琼", "川", "蜀", "贵", "黔", "滇", "云", "藏", "陕", "秦", "甘", "陇",
+    "青", "宁", "新", "港", "澳", "台", "杭", "甬", "温", "嘉", "湖", "绍", "金", "衢", "舟", "丽",
+}
+
+
+def known_first_words(gold: list[Path]) -> set[str]:
+    """Prefixes (1–4 characters) of every name the gazetteers and the given gold know."""
+    names: set[str] = set()
+    for path in sorted(p for p in GAZETTEER.glob("*.tsv") if p.stem.startswith(NAME_FILES)):
+        with path.open(encoding="utf-8", newline="") as fh:
+            lines = [line for line in fh if line.strip() and not line.startswith("#")]
+        for row in csv.DictReader(lines, delimiter="\t"):
+            for column in ("name", "short", "aliases", "text", "form"):
+                names.update(v.strip() for v in (row.get(column) or "").split("|") if v.strip())
+    for path in gold:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            for start, end, _ in row["entities"]:
+                names.add(row["text"][start:end].strip("“”‘’\"'《》〈〉「」『』"))
+    return {name[:n] for name in names for n in range(1, 5)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--jieba-dict", type=Path, required=True, help="jieba/dict.txt")
+    parser.add_argument("--gold", type=Path, action="append", default=[], help="gold JSONL whose names stay possible")
+    parser.add_argument("--min-freq", type=int, default=50)
+    args = parser.parse_args()
+
+    firsts = known_first_words(args.gold)
+    rows = []
+    for line in args.jieba_dict.read_text(encoding="utf-8").splitlines():
+        word, freq, tag = line.split()
+        if tag not in TAGS or int(freq) < args.min_freq or word in KEEP or word in firsts:
+            continue
+        rows.append((word, TAGS[tag], int(freq)))
+    rows.sort(key=lambda r: (-r[2], r[0]))
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    with OUT.open("w", encoding="utf-8", newline="") as fh:
+        fh.write("# Words that never begin a name; generated by scripts/make_lexicon.py from jieba 0.42.1's dict.txt.\n")
+        fh.write("word\tclass\tfreq\n")
+        for word, cls, freq in rows:
+            fh.write(f"{word}\t{cls}\t{freq}\n")
+    print(f"wrote {OUT} ({len(rows)} words)")
+
+
+if __name__ == "__main__":
+    main()
