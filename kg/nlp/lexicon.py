@@ -11,6 +11,7 @@ at a time, so a word only counts where the segmenter reads it as one.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Mapping, Sequence
@@ -32,19 +33,27 @@ MODALS = frozenset({"能", "能够", "要", "会", "可", "可以", "应", "应�
 class Lexicon:
     leading: frozenset[str] = frozenset()  # adverbs, prepositions, pronouns … and modals
     verbs: frozenset[str] = frozenset()
+    common: frozenset[str] = frozenset()  # frequent words that are no proper name
 
     @classmethod
     def load(cls, folder: Path) -> "Lexicon":
-        path = folder / "leading.tsv"
-        if not path.exists():
-            return cls()
         leading, verbs = set(MODALS), set()
-        for where, row in tsv_rows(path):
-            word = (row.get("word") or "").strip()
-            if not word:
-                raise RuleError(f"{where}: a row needs a word")
-            (verbs if row.get("class") == "verb" else leading).add(word)
-        return cls(frozenset(leading), frozenset(verbs - MODALS))
+        for row in _words(folder / "leading.tsv"):
+            (verbs if row.get("class") == "verb" else leading).add(row["word"])
+        common = {row["word"] for row in _words(folder / "common.tsv")}
+        return cls(frozenset(leading), frozenset(verbs - MODALS), frozenset(common))
+
+
+def _words(path: Path) -> list[dict[str, str]]:
+    if not path.exists():
+        return []
+    rows = []
+    for where, row in tsv_rows(path):
+        row["word"] = (row.get("word") or "").strip()
+        if not row["word"]:
+            raise RuleError(f"{where}: a row needs a word")
+        rows.append(row)
+    return rows
 
 
 def trim_leading(
@@ -69,3 +78,33 @@ def trim_leading(
         elif c.end - start >= MIN_NAME:
             kept.append(replace(c, start=start))
     return kept
+
+
+# Labels whose names carry something proper: a place, a company, a number. A programme's name may
+# be made of common words only (营养改善计划), so PROGRAM is not checked.
+NAMED_LABELS = frozenset({"PROJECT", "ORG", "DISTRICT"})
+# A body or facility of a level of government is one thing: 区图书馆, 省商务厅, 市一医院.
+_LEVEL_CHARS = frozenset("省市区县州盟旗镇乡")
+_PROPER_CHARS = re.compile(r"[0-9A-Za-z０-９Ａ-Ｚａ-ｚ“”《》「」第一二三四五六七八九十]")
+
+
+def generic(
+    text: str, c: Candidate, words: Mapping[int, int], lexicon: Lexicon, known: bytearray
+) -> bool:
+    """A pattern's name made only of common words (公共图书馆, 城市污水处理厂, 乡镇卫生院) is a
+    description, not a name. ``known`` marks the characters a gazetteer name covers (places,
+    bodies): such a name is proper. Only whole words are judged; text the segmenter left in
+    pieces that are not words counts as proper."""
+    if c.entry is not None or c.label not in NAMED_LABELS or not lexicon.common:
+        return False
+    if text[c.start] in _LEVEL_CHARS or known.find(1, c.start, c.end) >= 0:
+        return False
+    if _PROPER_CHARS.search(text, c.start, c.end):
+        return False
+    pos = c.start
+    while pos < c.end:
+        end = words.get(pos)
+        if end is None or end > c.end or text[pos:end] not in lexicon.common:
+            return False
+        pos = end
+    return True

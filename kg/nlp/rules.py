@@ -37,7 +37,7 @@ from kg.nlp.candidates import Candidate, Entry
 from kg.nlp.places import TOWNSHIP, PlaceContext, keep_places, split_listed
 from kg.nlp.boundaries import Boundary, Starts, split, zero_width
 from kg.nlp.datafiles import RuleError, jsonl_rows, tsv_rows
-from kg.nlp.lexicon import Lexicon, trim_leading
+from kg.nlp.lexicon import Lexicon, generic, trim_leading
 from kg.nlp.model import model_dir
 from kg.nlp.rule_cache import RuleCache
 
@@ -58,6 +58,9 @@ class PatternRule:
     anchor: Optional[Anchor] = None  # literals every match contains (see anchors.py)
     boundary: Optional[Boundary] = None  # where a match may start (see boundaries.py)
     source: str = ""  # the whole pattern as written, definitions expanded
+    # The context makes its match a name (中央 before 决策部署, places counted as villages), so
+    # it is not judged by its words (lexicon.generic).
+    context_named: bool = False
 
     def finditer(self, text: str, hits: Sequence[tuple[int, int]], starts: Optional[Starts] = None) -> Iterable[re.Match]:
         """Matches of the rule: near its anchor ``hits`` when it has an anchor, else everywhere."""
@@ -172,9 +175,11 @@ class RuleSet:
     place_contexts: list[PlaceContext] = field(default_factory=list)
     lexicon: Lexicon = field(default_factory=Lexicon)
     _anchor_index: FormIndex = field(init=False)
+    _context_named: frozenset[str] = field(init=False)
     _anchor_rules: dict[str, list[int]] = field(init=False)
 
     def __post_init__(self) -> None:
+        self._context_named = frozenset(r.id for r in self.patterns if r.context_named)
         self._anchor_rules = {}
         for i, rule in enumerate(self.patterns):
             for anchor in rule.anchor.strings if rule.anchor else ():
@@ -225,6 +230,11 @@ class RuleSet:
         found = self.candidates(text)
         if words:
             found = trim_leading(text, found, words, self.lexicon)
+            known = bytearray(len(text))
+            for c in found:
+                if c.entry is not None:
+                    known[c.start : c.end] = b"\x01" * (c.end - c.start)
+            found = [c for c in found if c.rule in self._context_named or not generic(text, c, words, self.lexicon, known)]
         chosen = self._resolve(text, found, masked)
         # Places of one name (朝阳 of Beijing, of Changchun): every entry a chosen span could be.
         readings: dict[tuple[int, int], list[Candidate]] = {}
@@ -324,6 +334,7 @@ def load_patterns(paths: Sequence[Path], cache: Optional[Path] = None) -> list[P
                 raise RuleError(f"{where}: bad pattern for {rule_id!r}: {err}") from None
             rules.append(PatternRule(
                 rule_id, label, regex, int(row.get("priority", 0)), derived.anchor(regex), boundary, pattern,
+                bool(row.get("context_named", False)),
             ))
     derived.save()
     return rules
