@@ -28,7 +28,7 @@ wholly inside such a span is dropped.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
@@ -227,7 +227,7 @@ class RuleSet:
         no bare short form of a place that nothing in the text supports (see places.py);
         ``home`` is the division code of the area the text speaks for, if known; ``words``, the
         segmenter's words (start -> end), lets names shed a leading verb or adverb (lexicon.py)."""
-        found = self.candidates(text)
+        found = split_places_before_quotes(text, self.candidates(text))
         if words:
             found = trim_leading(text, found, words, self.lexicon)
             known = bytearray(len(text))
@@ -258,6 +258,29 @@ class RuleSet:
             if c.label != NOT and not vetoed(c) and _trim(text[c.start : c.end]) not in self.not_entities
         ]
         return resolve(kept)
+
+
+def split_places_before_quotes(text: str, found: list[Candidate]) -> list[Candidate]:
+    """A place right before a quoted name is its own DISTRICT (ANNOTATION.md: 上城区“十四五”规划
+    is 上城区 and “十四五”规划), while a field or scope there stays in the name: a name whose
+    words before its opening quote are all places begins at the quote instead."""
+    place_ends: dict[int, int] = {}
+    for c in found:
+        if c.label == "DISTRICT" and c.end > place_ends.get(c.start, -1):
+            place_ends[c.start] = c.end
+    if not place_ends:
+        return found
+    out = []
+    for c in found:
+        quote = text.find("“", c.start + 1, c.end)
+        if c.label not in ("DISTRICT", NOT) and quote > 0 and c.start in place_ends:
+            pos = c.start
+            while pos < quote and pos in place_ends and place_ends[pos] <= quote:
+                pos = place_ends[pos]
+            if pos == quote:
+                c = replace(c, start=quote)
+        out.append(c)
+    return out
 
 
 class _Vetoes:
