@@ -157,7 +157,9 @@ class Gazetteer:
         for form in entry.forms:
             if len(form) < 2:
                 continue  # one-character abbreviations are never entities
-            self.forms.setdefault(form, []).append(entry.id)
+            ids = self.forms.setdefault(form, [])
+            if entry.id not in ids:  # an entry given more forms is added again
+                ids.append(entry.id)
             self.index.add(form)
 
     def find(self, text: str) -> Iterable[tuple[int, int, str]]:
@@ -191,7 +193,7 @@ class RuleSet:
         return cls(
             gazetteer=load_gazetteer(data_dir / "gazetteer"),
             patterns=load_patterns(sorted((data_dir / "patterns").glob("*.jsonl")), cache=model_dir().parent / "anchors.json"),
-            not_entities=load_not_entities(data_dir / "gazetteer" / "not_entities.tsv"),
+            not_entities=load_not_entities(data_dir / "gazetteer"),
             place_contexts=load_place_contexts(data_dir / "gazetteer" / "place_contexts.tsv"),
             lexicon=Lexicon.load(data_dir / "lexicon"),
         )
@@ -434,25 +436,37 @@ def load_gazetteer(folder: Path) -> Gazetteer:
                 id=f"zone:{row['id']}", name=row["name"], label="DISTRICT", source="zones",
                 forms=(row["name"], *_split(row.get("short", ""))), parent=row.get("parent", ""), level=row.get("kind", ""),
             ))
-    for stem, default_label in (("organizations", "ORG"), ("programs", None)):
-        path = folder / f"{stem}.tsv"
-        if not path.exists():
-            continue
-        for where, row in tsv_rows(path):
-            label = row.get("label") or default_label
-            if label not in LABELS:
-                raise RuleError(f"{where}: label {label!r} is not one of {LABELS}")
-            gazetteer.add(Entry(
-                id=f"{stem[:3]}:{row['id']}", name=row["name"], label=label, source=stem,
-                forms=(row["name"], *_split(row.get("aliases", ""))), level=row.get("kind", ""),
-            ))
+    # Known names: organizations*.tsv (ORG unless a row says otherwise), programs*.tsv and
+    # projects*.tsv (a label per row). A row noted ``alias-of=<file>:<id>`` adds its forms to
+    # that entry instead of naming a thing of its own.
+    aliases: list[tuple[str, str, tuple[str, ...]]] = []
+    for pattern, default_label in (("organizations*.tsv", "ORG"), ("programs*.tsv", None), ("projects*.tsv", None)):
+        for path in sorted(folder.glob(pattern)):
+            prefix = "org" if path.stem.startswith("organizations") else "pro"
+            for where, row in tsv_rows(path):
+                label = row.get("label") or default_label
+                if label not in LABELS:
+                    raise RuleError(f"{where}: label {label!r} is not one of {LABELS}")
+                forms = (row["name"], *_split(row.get("aliases", "")))
+                target = re.search(r"alias-of=[^:;\s]+:([^;\s]+)", row.get("note") or "")
+                if target:
+                    aliases.append((where, f"{prefix}:{target.group(1)}", forms))
+                    continue
+                gazetteer.add(Entry(
+                    id=f"{prefix}:{row['id']}", name=row["name"], label=label, source=path.stem,
+                    forms=forms, level=row.get("kind", ""),
+                ))
+    for where, target, forms in aliases:
+        entry = gazetteer.entries.get(target)
+        if entry is None:
+            raise RuleError(f"{where}: alias-of names no entry {target!r}")
+        gazetteer.add(replace(entry, forms=tuple(dict.fromkeys(entry.forms + forms))))
     return gazetteer
 
 
-def load_not_entities(path: Path) -> FormIndex:
-    if not path.exists():
-        return FormIndex()
-    return FormIndex(row["text"] for _, row in tsv_rows(path) if row.get("text"))
+def load_not_entities(folder: Path) -> FormIndex:
+    """Every ``not_entities*.tsv``: slogans, honours, meetings and generic words."""
+    return FormIndex(row["text"] for path in sorted(folder.glob("not_entities*.tsv")) for _, row in tsv_rows(path) if row.get("text"))
 
 
 def load_place_contexts(path: Path) -> list[PlaceContext]:
