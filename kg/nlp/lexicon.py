@@ -101,10 +101,12 @@ def generic(
         return False
     if _PROPER_CHARS.search(text, c.start, c.end):
         return False
-    pos = c.start
+    # The last word is the head (卫生院, 处理厂): what kind of thing, never what makes it proper.
+    pos, body = c.start, []
     while pos < c.end:
         end = words.get(pos)
-        if end is None or end > c.end or text[pos:end] not in lexicon.common:
+        if end is None or end > c.end:
             return False
+        body.append(text[pos:end])
         pos = end
-    return True
+    return all(word in lexicon.common for word in (body[:-1] if len(body) > 1 else body))
