@@ -97,7 +97,9 @@ def generic(
     pieces that are not words counts as proper."""
     if c.entry is not None or c.label not in NAMED_LABELS or not lexicon.common:
         return False
-    if text[c.start] in _LEVEL_CHARS or known.find(1, c.start, c.end) >= 0:
+    if words.get(c.start) == c.start + 1 and text[c.start] in _LEVEL_CHARS:
+        return False
+    if known.find(1, c.start, c.end) >= 0:
         return False
     if _PROPER_CHARS.search(text, c.start, c.end):
         return False
