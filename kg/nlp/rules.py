@@ -34,9 +34,10 @@ from typing import Iterable, Optional, Sequence
 
 from kg.nlp.anchors import Anchor
 from kg.nlp.candidates import Candidate, Entry
-from kg.nlp.places import TOWNSHIP, PlaceContext, keep_places, split_listed
+from kg.nlp.places import TOWNSHIP, PlaceContext, keep_places, split_listed, weak
 from kg.nlp.boundaries import Boundary, Starts, split, zero_width
 from kg.nlp.datafiles import RuleError, jsonl_rows, tsv_rows
+from kg.nlp.composed import PlacePrefix, load_place_prefixes, place_names
 from kg.nlp.lexicon import Lexicon, generic, trim_leading
 from kg.nlp.model import model_dir
 from kg.nlp.rule_cache import RuleCache
@@ -176,6 +177,7 @@ class RuleSet:
     not_entities: FormIndex = field(default_factory=FormIndex)
     place_contexts: list[PlaceContext] = field(default_factory=list)
     lexicon: Lexicon = field(default_factory=Lexicon)
+    place_prefixes: list[PlacePrefix] = field(default_factory=list)
     _anchor_index: FormIndex = field(init=False)
     _context_named: frozenset[str] = field(init=False)
     _anchor_rules: dict[str, list[int]] = field(init=False)
@@ -196,6 +198,7 @@ class RuleSet:
             not_entities=load_not_entities(data_dir / "gazetteer"),
             place_contexts=load_place_contexts(data_dir / "gazetteer" / "place_contexts.tsv"),
             lexicon=Lexicon.load(data_dir / "lexicon"),
+            place_prefixes=load_place_prefixes(data_dir / "gazetteer" / "place_programs.tsv"),
         )
 
     def candidates(self, text: str) -> list[Candidate]:
@@ -232,6 +235,7 @@ class RuleSet:
         found = split_places_before_quotes(text, self.candidates(text))
         if words:
             found = trim_leading(text, found, words, self.lexicon)
+            found += place_names(text, found, words, self.place_prefixes, self._strong_place)
             known = bytearray(len(text))
             for c in found:
                 if c.entry is not None:
@@ -245,6 +249,11 @@ class RuleSet:
                 readings.setdefault((c.start, c.end), []).append(c)
         chosen = split_listed(text, chosen, readings)
         return keep_places(text, chosen, readings, self._entry, home, self.place_contexts)
+
+    def _strong_place(self, c: Candidate, written: str) -> bool:
+        """A division named so that it needs no support from its context (see places.py)."""
+        entry = self._entry(c)
+        return entry is not None and bool(entry.code) and entry.level != TOWNSHIP and not weak(entry, written)
 
     def _entry(self, c: Candidate) -> Optional[Entry]:
         return self.gazetteer.entries.get(c.entry or "")
