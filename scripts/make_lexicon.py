@@ -43,10 +43,13 @@ GAZETTEER = ROOT / "kg" / "data" / "gazetteer"
 OUT = ROOT / "kg" / "data" / "lexicon" / "leading.tsv"
 COMMON_OUT = ROOT / "kg" / "data" / "lexicon" / "common.tsv"
 # Part-of-speech tags of proper names, numbers and foreign strings: never common words.
-PROPER_TAGS = {"ns", "nr", "nz", "nt", "nrt", "nrfg", "j", "x", "eng", "m", "mq", "q"}
+PROPER_TAGS = {"ns", "nr", "nz", "nt", "nrt", "nrfg", "x", "eng", "m", "mq", "q"}
 
 TAGS = {"v": "verb", "vd": "verb", "vi": "verb", "d": "adverb", "ad": "adverb", "p": "preposition",
         "c": "conjunction", "r": "pronoun", "u": "particle"}
+# One-character words kept: function words only. The segmenter leaves the characters of a name it
+# does not know as one-character words (之/浦路, 贴/沙河), and those are mostly content characters.
+ONE_CHAR_TAGS = {"p", "c", "r"}
 # The gazetteers of names (not the lists of non-entities or context words).
 NAME_FILES = ("divisions", "townships", "zones", "organizations", "programs", "same_as")
 # Verbs that name the action of a programme and so begin its name (推进…, 扩大…开放试点,
@@ -55,7 +58,7 @@ KEEP = {
     "扩大", "退耕", "促进", "推进", "深化", "加快", "支持", "鼓励", "振兴", "保护", "治理", "防治",
     "创新", "示范", "引领", "共享", "开放", "集中", "统一", "综合", "联合", "合作", "提升", "改善",
     "整治", "修复", "巩固", "拓展", "培育", "融合", "应用", "服务", "保障", "扶贫", "脱贫", "优化",
-    "长期", "比较", "发展", "建设", "改革", "规划", "管理", "监督", "执法", "救助", "援助", "补贴", "奖励", "节约",
+    "长期", "比较", "自治", "发展", "建设", "改革", "规划", "管理", "监督", "执法", "救助", "援助", "补贴", "奖励", "节约",
     "安居", "宜居", "惠民", "为民", "便民", "利民", "富民", "强", "兴", "护", "育", "扶", "惠",
     "稳", "保", "防", "治", "引", "助", "营", "共", "双", "新", "老", "大", "小", "上", "下",
     "中", "东", "西", "南", "北", "高", "美", "平", "安", "和", "长", "齐", "同", "通", "联", "京",
@@ -66,7 +69,9 @@ KEEP = {
 
 
 def known_first_words(gold: list[Path]) -> set[str]:
-    """Prefixes (1–4 characters) of every name the gazetteers and the given gold know."""
+    """Prefixes (2–4 characters) of every name the gazetteers and the given gold know. A
+    one-character word is trimmed only where the segmenter reads it as a word of its own, which
+    the first character of a name seldom is, so one-character prefixes do not count."""
     names: set[str] = set()
     for path in sorted(p for p in GAZETTEER.glob("*.tsv") if p.stem.startswith(NAME_FILES)):
         with path.open(encoding="utf-8", newline="") as fh:
@@ -79,7 +84,7 @@ def known_first_words(gold: list[Path]) -> set[str]:
             row = json.loads(line)
             for start, end, _ in row["entities"]:
                 names.add(row["text"][start:end].strip("“”‘’\"'《》〈〉「」『』"))
-    return {name[:n] for name in names for n in range(1, 5)}
+    return {name[:n] for name in names for n in range(2, 5)}
 
 
 def main() -> None:
@@ -97,6 +102,8 @@ def main() -> None:
         if int(freq) >= args.common_freq and tag not in PROPER_TAGS and len(word) > 1:
             common.append((word, tag, int(freq)))
         if tag not in TAGS or int(freq) < args.min_freq or word in KEEP or word in firsts:
+            continue
+        if len(word) == 1 and tag not in ONE_CHAR_TAGS:
             continue
         rows.append((word, TAGS[tag], int(freq)))
     rows.sort(key=lambda r: (-r[2], r[0]))

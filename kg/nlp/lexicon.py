@@ -35,13 +35,16 @@ class Lexicon:
     verbs: frozenset[str] = frozenset()
     common: frozenset[str] = frozenset()  # frequent words that are no proper name
 
+    leading_or_verb: frozenset[str] = frozenset()  # what a name other than a programme's never begins with
+
     @classmethod
     def load(cls, folder: Path) -> "Lexicon":
         leading, verbs = set(MODALS), set()
         for row in _words(folder / "leading.tsv"):
             (verbs if row.get("class") == "verb" else leading).add(row["word"])
         common = {row["word"] for row in _words(folder / "common.tsv")}
-        return cls(frozenset(leading), frozenset(verbs - MODALS), frozenset(common))
+        verbs -= MODALS
+        return cls(frozenset(leading), frozenset(verbs), frozenset(common), frozenset(leading | verbs))
 
 
 def _words(path: Path) -> list[dict[str, str]]:
@@ -56,19 +59,33 @@ def _words(path: Path) -> list[dict[str, str]]:
     return rows
 
 
+# A count (1000家, 3个, 15条, 5批次) starts no name: 15条高速公路 are roads, not one.
+_COUNT = re.compile(
+    r"(?:[0-9０-９.]+|[一二三四五六七八九十百千万两几多]+)(?:余|多)?"
+    r"(?:家|个|条|所|批次|批|组|座|处|类|种|名|位|支|户|栋|套|宗)(?:左右)?"
+)
+# Only a programme's name may begin with a verb (降低…成本专项行动); a body, a work or a place
+# named after a verb is the verb's object (设置重庆工业职业技术大学, 力促京雄高速二期).
+_VERB_LED = frozenset({"PROGRAM"})
+
+
 def trim_leading(
     text: str, candidates: Sequence[Candidate], words: Mapping[int, int], lexicon: Lexicon
 ) -> list[Candidate]:
-    """``candidates`` with leading words of the lexicon taken off the names patterns found;
-    a name left shorter than MIN_NAME is dropped. ``words`` maps each word's start to its end.
-    Gazetteer names are kept as they are: they are names whatever they begin with."""
+    """``candidates`` with leading words of the lexicon (and a leading count) taken off the
+    names patterns found; a name left shorter than MIN_NAME is dropped. ``words`` maps each
+    word's start to its end. Gazetteer names are kept as they are: they are names whatever they
+    begin with."""
     kept = []
     for c in candidates:
         if c.entry is not None:
             kept.append(c)
             continue
         start = c.start
-        while (end := words.get(start)) is not None and end < c.end and text[start:end] in lexicon.leading:
+        if (m := _COUNT.match(text, start, c.end)) and m.end() in words:
+            start = m.end()
+        leading = lexicon.leading if c.label in _VERB_LED else lexicon.leading_or_verb
+        while (end := words.get(start)) is not None and end < c.end and text[start:end] in leading:
             start = end
         end = words.get(start)
         if end is not None and text[start:end] in lexicon.verbs and c.end - end < MIN_NAME:
