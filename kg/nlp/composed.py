@@ -20,6 +20,7 @@ LABELS = ("ORG", "PROJECT", "PROGRAM", "DISTRICT")
 
 @dataclass(frozen=True)
 class PlacePrefix:
+    id: str
     prefix: str
     label: str
 
@@ -29,10 +30,11 @@ def load_place_prefixes(path: Path) -> list[PlacePrefix]:
         return []
     found = []
     for where, row in tsv_rows(path):
+        rule_id = (row.get("id") or "").strip()
         prefix, label = (row.get("prefix") or "").strip(), (row.get("label") or "").strip()
-        if len(prefix) < 2 or label not in LABELS:
-            raise RuleError(f"{where}: a place prefix needs two or more characters and a label in {LABELS}")
-        found.append(PlacePrefix(prefix, label))
+        if not rule_id or len(prefix) < 2 or label not in LABELS:
+            raise RuleError(f"{where}: a place prefix needs an id, two or more characters and a label in {LABELS}")
+        found.append(PlacePrefix(rule_id, prefix, label))
     return found
 
 
@@ -57,5 +59,5 @@ def place_names(
             start = c.start - width
             p = table.get(text[max(start, 0) : c.start]) if start >= 0 else None
             if p is not None and words.get(start) == c.start:
-                out.append(Candidate(start, c.end, p.label, f"place-prefix:{p.prefix}", 0))
+                out.append(Candidate(start, c.end, p.label, p.id, 0))
     return out
