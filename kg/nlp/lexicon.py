@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import Mapping, Optional, Sequence
 
 from kg.nlp.candidates import Candidate
 from kg.nlp.datafiles import RuleError, tsv_rows
@@ -36,6 +36,7 @@ class Lexicon:
     common: frozenset[str] = frozenset()  # frequent words that are no proper name
 
     leading_or_verb: frozenset[str] = frozenset()  # what a name other than a programme's never begins with
+    never_inside: Optional[re.Pattern] = None  # words no name contains (never_inside.tsv)
 
     @classmethod
     def load(cls, folder: Path) -> "Lexicon":
@@ -44,7 +45,11 @@ class Lexicon:
             (verbs if row.get("class") == "verb" else leading).add(row["word"])
         common = {row["word"] for row in _words(folder / "common.tsv")}
         verbs -= MODALS
-        return cls(frozenset(leading), frozenset(verbs), frozenset(common), frozenset(leading | verbs))
+        inside = sorted({row["word"] for row in _words(folder / "never_inside.tsv")}, key=len, reverse=True)
+        return cls(
+            frozenset(leading), frozenset(verbs), frozenset(common), frozenset(leading | verbs),
+            re.compile("|".join(map(re.escape, inside))) if inside else None,
+        )
 
 
 def _words(path: Path) -> list[dict[str, str]]:
@@ -82,6 +87,9 @@ def trim_leading(
             kept.append(c)
             continue
         start = c.start
+        if lexicon.never_inside is not None and "“" not in text[c.start : c.end]:
+            for m in lexicon.never_inside.finditer(text, c.start, c.end):
+                start = m.end()
         if (m := _COUNT.match(text, start, c.end)) and m.end() in words:
             start = m.end()
         leading = lexicon.leading if c.label in _VERB_LED else lexicon.leading_or_verb
@@ -98,7 +106,8 @@ def trim_leading(
 
 
 # Labels whose names carry something proper: a place, a company, a number. A programme's name may
-# be made of common words only (营养改善计划), so PROGRAM is not checked.
+# be made of common words only (营养改善计划), so a PROGRAM is checked only when it is one common
+# word and its head (保护工程, 体育改革, 监管改革).
 NAMED_LABELS = frozenset({"PROJECT", "ORG", "DISTRICT"})
 # A body or facility of a level of government is one thing: 区图书馆, 省商务厅, 市一医院.
 _LEVEL_CHARS = frozenset("省市区县州盟旗镇乡")
@@ -112,7 +121,7 @@ def generic(
     description, not a name. ``known`` marks the characters a gazetteer name covers (places,
     bodies): such a name is proper. Only whole words are judged; text the segmenter left in
     pieces that are not words counts as proper."""
-    if c.entry is not None or c.label not in NAMED_LABELS or not lexicon.common:
+    if c.entry is not None or c.label not in NAMED_LABELS | {"PROGRAM"} or not lexicon.common:
         return False
     if words.get(c.start) == c.start + 1 and text[c.start] in _LEVEL_CHARS:
         return False
@@ -128,4 +137,6 @@ def generic(
             return False
         body.append(text[pos:end])
         pos = end
+    if c.label == "PROGRAM" and len(body) > 2:
+        return False  # several common words may well name a programme: 营养改善计划
     return all(word in lexicon.common for word in (body[:-1] if len(body) > 1 else body))
