@@ -47,6 +47,10 @@ PROPER_TAGS = {"ns", "nr", "nz", "nt", "nrt", "nrfg", "x", "eng", "m", "mq", "q"
 
 TAGS = {"v": "verb", "vd": "verb", "vi": "verb", "d": "adverb", "ad": "adverb", "p": "preposition",
         "c": "conjunction", "r": "pronoun", "u": "particle"}
+# Words jieba tags as place names that name no place: kinds of area. They are common words.
+GENERIC_PLACES = {"城市", "农村", "乡村", "城乡", "地区", "地方", "山区", "郊区", "城区", "社区", "边境", "沿海",
+                  "内陆", "海外", "境外", "国内", "国外", "各地", "当地", "本地", "全国", "全省", "全市", "基层",
+                  "城镇", "乡镇", "县城", "市区", "县域", "园区", "景区", "街道"}
 # One-character words kept: function words only. The segmenter leaves the characters of a name it
 # does not know as one-character words (之/浦路, 贴/沙河), and those are mostly content characters.
 ONE_CHAR_TAGS = {"p", "c", "r"}
@@ -99,7 +103,7 @@ def main() -> None:
     rows, common = [], []
     for line in args.jieba_dict.read_text(encoding="utf-8").splitlines():
         word, freq, tag = line.split()
-        if int(freq) >= args.common_freq and tag not in PROPER_TAGS and len(word) > 1:
+        if (int(freq) >= args.common_freq and tag not in PROPER_TAGS and len(word) > 1) or word in GENERIC_PLACES:
             common.append((word, tag, int(freq)))
         if tag not in TAGS or int(freq) < args.min_freq or word in KEEP or word in firsts:
             continue

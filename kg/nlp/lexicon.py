@@ -69,6 +69,7 @@ _COUNT = re.compile(
     r"(?:[0-9０-９.]+|[一二三四五六七八九十百千万两几多]+)(?:余|多)?"
     r"(?:家|个|条|所|批次|批|组|座|处|类|种|名|位|支|户|栋|套|宗)(?:左右)?"
 )
+_QUOTED = re.compile("[“《]")
 # Only a programme's name may begin with a verb (降低…成本专项行动); a body, a work or a place
 # named after a verb is the verb's object (设置重庆工业职业技术大学, 力促京雄高速二期).
 _VERB_LED = frozenset({"PROGRAM"})
@@ -87,7 +88,7 @@ def trim_leading(
             kept.append(c)
             continue
         start = c.start
-        if lexicon.never_inside is not None and "“" not in text[c.start : c.end]:
+        if lexicon.never_inside is not None and not _QUOTED.search(text, c.start, c.end):
             for m in lexicon.never_inside.finditer(text, c.start, c.end):
                 start = m.end()
         if (m := _COUNT.match(text, start, c.end)) and m.end() in words:
