@@ -146,8 +146,9 @@ def eval_(gold_jsonl: Path, show_errors: int) -> None:
     """Score entity recognition against GOLD_JSONL: precision, recall and F1 per label.
 
     Rows are {"id", "text", "entities": [[start, end, label], ...]}; labels starting with "?"
-    are optional. Scored as ANNOTATION.md says: quote marks trimmed, micro averages, typed and
-    untyped, overall and per document (the part of the id before ":").
+    are optional. Scored as ANNOTATION.md says: quote marks trimmed, then a trailing 建设, 工作
+    or 创建; micro averages, typed and untyped, overall and per document (the part of the id
+    before ":").
     """
     from kg.eval.report import render_evaluation
     from kg.eval.run import evaluate, read_rows
