@@ -77,11 +77,17 @@ def extract_facts(
 
 
 def _placed_observations(document: Document, linker: Linker) -> list[tuple[ObservationFact, Entity]]:
-    """Observations with their area as an entity: 全市/全区 (``home``) is the document's own area."""
+    """Observations with their area as an entity: 全市/全区 (``home``) is the document's own area,
+    全国/我国 the country."""
     home = linker.place(document.meta.area)
     placed = []
     for obs in observations(document):
-        area = home if obs.area == "home" else linker.place(obs.area)
+        if obs.area == "home":
+            area = home
+        elif obs.area == "country":
+            area = linker.country()
+        else:
+            area = linker.place(obs.area)
         if area is not None and obs.period is not None:
             placed.append((obs, area))
     return placed
