@@ -129,7 +129,7 @@ _SOURCES_HELP = ("A folder to look for rows' source files in, before seeds/ and 
 @click.argument("input_jsonl", type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="Where to write rows {id, entities: [[start, end, label], ...]}.")
-@click.option("--sources", "sources", multiple=True, type=click.Path(file_okay=False, path_type=Path),
+@click.option("--sources", "sources", multiple=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
               help=_SOURCES_HELP)
 def extract(input_jsonl: Path, output: Path, sources: tuple[Path, ...]) -> None:
     """Find entities in rows {"id", "text"} of INPUT_JSONL; offsets index the given text.
@@ -156,7 +156,7 @@ def extract(input_jsonl: Path, output: Path, sources: tuple[Path, ...]) -> None:
 @main.command("eval", epilog=EPILOG)
 @click.argument("gold_jsonl", type=click.Path(path_type=Path))
 @click.option("--errors", "show_errors", default=0, show_default=True, help="Also list the N most frequent errors.")
-@click.option("--sources", "sources", multiple=True, type=click.Path(file_okay=False, path_type=Path),
+@click.option("--sources", "sources", multiple=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
               help=_SOURCES_HELP)
 def eval_(gold_jsonl: Path, show_errors: int, sources: tuple[Path, ...]) -> None:
     """Score entity recognition against GOLD_JSONL: precision, recall and F1 per label.
