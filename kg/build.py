@@ -10,15 +10,14 @@ from typing import Callable, Optional, Sequence
 from rdflib import RDF
 
 from kg.errors import InputError
-from kg.extract.entities import Linker
-from kg.extract.facts import Facts, extract_facts
+from kg.extract.facts import Facts, extract_facts, pipeline_annotate, pipeline_linker
 from kg.extract.relations import load_relation_rules
 from kg.graph.assemble import build_dataset, merged
 from kg.graph.iris import DEFAULT_BASE, Iris
 from kg.graph.validate import check
 from kg.ingest.document import ingest_paths
 from kg.ingest.model import Document
-from kg.nlp.pipeline import annotate, load_pipeline
+from kg.nlp.pipeline import load_pipeline
 from kg.outputs.files import write_atomic
 from kg.outputs.rdf import to_trig, to_turtle
 from kg.outputs.viz import write_network_page
@@ -53,11 +52,10 @@ def build(
     if not docs:
         return result
     nlp = load_pipeline()
-    linker = Linker(nlp.get_pipe("kg_entity_rules").rules.gazetteer)
     facts = extract_facts(
         docs,
-        lambda text, home: annotate(nlp, text, home),
-        linker,
+        pipeline_annotate(nlp),
+        pipeline_linker(nlp),
         load_relation_rules(),
         on_document=lambda d: step(f"analysing {d.doc_id}"),
     )

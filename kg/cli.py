@@ -59,7 +59,7 @@ def _fail(err: KgError) -> None:
     for cls, code in _EXIT_FOR:
         if isinstance(err, cls):
             sys.exit(code)
-    sys.exit(EXIT_NOT_AVAILABLE)
+    sys.exit(EXIT_OTHER)
 
 
 @click.group(epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
@@ -118,42 +118,61 @@ def build(sources: tuple[Path, ...], out_dir: Path, base: str | None, quiet: boo
 
 def _not_yet(name: str, issue: int) -> None:
     click.echo(f"kg: error: `kg {name}` is not available in this version yet (tracked in issue #{issue})", err=True)
-    sys.exit(EXIT_NOT_AVAILABLE)
+    sys.exit(EXIT_OTHER)
+
+
+_SOURCES_HELP = ("A folder to look for rows' source files in, before seeds/ and ../shared/corpus/docs "
+                 "(and ../seeds, ../corpus/docs beside the rows file). Repeatable.")
 
 
 @main.command(epilog=EPILOG)
 @click.argument("input_jsonl", type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="Where to write rows {id, entities: [[start, end, label], ...]}.")
-def extract(input_jsonl: Path, output: Path) -> None:
-    """Find entities in rows {"id", "text"} of INPUT_JSONL; offsets index the given text."""
+@click.option("--sources", "sources", multiple=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help=_SOURCES_HELP)
+def extract(input_jsonl: Path, output: Path, sources: tuple[Path, ...]) -> None:
+    """Find entities in rows {"id", "text"} of INPUT_JSONL; offsets index the given text.
+
+    A row that also names its "source" file and the "offset" where the text starts in it is
+    recognized in its document, as `kg build` recognizes it (boilerplate, normalization, the
+    document's own area); other rows, and rows whose source is missing or differs at the
+    offset, are read as plain text. The last line says how many rows took which way.
+    """
     import json
 
-    from kg.eval.run import extract_rows, read_rows
+    from kg.eval.run import PassageRecognizer, extract_rows, read_rows, render_paths, source_dirs
     from kg.outputs.files import write_atomic
 
     try:
-        lines = [json.dumps(row, ensure_ascii=False) for row in extract_rows(read_rows(input_jsonl))]
+        recognizer = PassageRecognizer(source_dirs(sources, input_jsonl))
+        lines = [json.dumps(row, ensure_ascii=False) for row in extract_rows(read_rows(input_jsonl), recognizer)]
         write_atomic(output, ("\n".join(lines) + "\n").encode("utf-8"))
     except KgError as err:
         _fail(err)
+    click.echo(f"wrote {output}: {render_paths(recognizer.paths)}")
 
 
 @main.command("eval", epilog=EPILOG)
 @click.argument("gold_jsonl", type=click.Path(path_type=Path))
 @click.option("--errors", "show_errors", default=0, show_default=True, help="Also list the N most frequent errors.")
-def eval_(gold_jsonl: Path, show_errors: int) -> None:
+@click.option("--sources", "sources", multiple=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help=_SOURCES_HELP)
+def eval_(gold_jsonl: Path, show_errors: int, sources: tuple[Path, ...]) -> None:
     """Score entity recognition against GOLD_JSONL: precision, recall and F1 per label.
 
-    Rows are {"id", "text", "entities": [[start, end, label], ...]}; labels starting with "?"
-    are optional. Scored as ANNOTATION.md says: quote marks trimmed, micro averages, typed and
-    untyped, overall and per document (the part of the id before ":").
+    Rows are {"id", "source", "offset", "text", "entities": [[start, end, label], ...]}; labels
+    starting with "?" are optional. A row whose source file is found, with the row's text at
+    its offset, is recognized in its document as `kg build` recognizes it; the others as plain
+    text (the first line of the report counts both). Scored as ANNOTATION.md says: quote marks
+    trimmed, then a trailing 建设, 工作 or 创建; micro averages, typed and untyped, overall and per
+    document (the part of the id before ":").
     """
     from kg.eval.report import render_evaluation
-    from kg.eval.run import evaluate, read_rows
+    from kg.eval.run import PassageRecognizer, evaluate, read_rows, source_dirs
 
     try:
-        result = evaluate(read_rows(gold_jsonl))
+        result = evaluate(read_rows(gold_jsonl), PassageRecognizer(source_dirs(sources, gold_jsonl)))
     except KgError as err:
         _fail(err)
     click.echo(render_evaluation(result, show_errors))

@@ -53,7 +53,50 @@ def test_eval_scorer_per_label_and_f1():
 
 @pytest.mark.parametrize(
     "text, span, expected",
-    [("“五水共治”", (0, 6), (1, 5)), ("《监察法》", (0, 5), (1, 4)), ("杭州", (0, 2), (0, 2)), ("“”", (0, 2), (2, 2))],
+    [
+        ("“五水共治”", (0, 6), (1, 5)),
+        ("《监察法》", (0, 5), (1, 4)),
+        ("杭州", (0, 2), (0, 2)),
+        ("“”", (0, 2), (2, 2)),
+        # a trailing noun of working on the thing goes, then the marks before it
+        ("平安西湖建设", (0, 6), (0, 4)),
+        ("“五水共治”工作", (0, 8), (1, 5)),
+        ("“未来社区”创建", (0, 8), (1, 5)),
+        ("平安西湖建設", (0, 6), (0, 4)),  # Traditional
+        ("文明城市創建", (0, 6), (0, 4)),
+        # only where a name of two or more characters remains
+        ("市建设", (0, 3), (0, 3)),
+        ("“市”工作", (0, 5), (1, 5)),
+        ("建设", (0, 2), (0, 2)),
+        # one noun, at the end only; other kind nouns stay
+        ("基础设施建设工作", (0, 8), (0, 6)),
+        ("建设银行", (0, 4), (0, 4)),
+        ("“最多跑一次”改革", (0, 9), (1, 9)),
+        # the span's own end: a work noun just outside it is not trimmed
+        ("平安西湖建设", (0, 4), (0, 4)),
+        ("平安西湖建设", (3, 5), (3, 5)),
+    ],
 )
-def test_eval_scorer_trims_marks(text, span, expected):
+def test_eval_scorer_trims_marks_and_work_nouns(text, span, expected):
     assert trim(text, *span) == expected
+
+
+WORK = "推进“五水共治”工作和平安西湖建设。"
+WATER_WORK, WATER = (2, 10), (2, 8)  # “五水共治”工作, “五水共治”
+SAFE_WORK, SAFE = (11, 17), (11, 15)  # 平安西湖建设, 平安西湖
+
+
+@pytest.mark.parametrize(
+    "gold, predicted, typed",
+    [
+        # gold without the work noun, prediction with it, and the other way round
+        ([(*WATER, "PROGRAM")], [(*WATER_WORK, "PROGRAM")], (1, 0, 0)),
+        ([(*SAFE_WORK, "PROGRAM")], [(*SAFE, "PROGRAM")], (1, 0, 0)),
+        # the label still has to agree
+        ([(*SAFE, "PROGRAM")], [(*SAFE_WORK, "PROJECT")], (0, 1, 1)),
+        # optional gold is trimmed the same way
+        ([(*WATER, "?PROGRAM")], [(*WATER_WORK, "PROJECT")], (0, 0, 0)),
+    ],
+)
+def test_eval_scorer_work_noun_either_way(gold, predicted, typed):
+    assert _counts(score_row(WORK, gold, predicted)) == typed

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.extract.entities import Linker, canonical_form, link_all
-from kg.extract.mentions import mentions
+from kg.extract.mentions import Mention, mentions
 from kg.ingest.document import ingest_text
 
 
@@ -68,9 +68,12 @@ def test_extract_entities_high_tech_zone_links_to_binjiang(nlp, linker):
 @pytest.mark.parametrize(
     "area, text, expected",
     [
-        ("杭州市", "在市委、省政府的领导下", {"市委": "杭州市委", "省政府": "浙江省政府"}),
-        ("上城区", "在区委和市政府的领导下", {"区委": "上城区委", "市政府": "杭州市政府"}),
+        # the gazetteer's own body when it lists one: 杭州市委 is 中共杭州市委
+        ("杭州市", "在市委、省政府的领导下", {"市委": "中共杭州市委", "省政府": "浙江省人民政府"}),
+        ("上城区", "在区委和市政府的领导下", {"区委": "上城区委", "市政府": "杭州市人民政府"}),
         (None, "在市委的领导下", {"市委": "市委"}),  # no area known: the body stays generic
+        ("宁夏回族自治区", "在自治区党委、自治区政府的领导下",
+         {"自治区党委": "宁夏回族自治区党委", "自治区政府": "宁夏回族自治区政府"}),
     ],
 )
 def test_extract_entities_level_bodies_belong_to_the_documents_area(nlp, linker, area, text, expected):
@@ -80,6 +83,112 @@ def test_extract_entities_level_bodies_belong_to_the_documents_area(nlp, linker,
     found = mentions(document, annotate(nlp, document.text))
     linked = link_all(linker, found, "zh-Hans", area)
     assert {m.text: e.name for m, e in linked} == expected
+
+
+def _mention(text: str, label: str = "ORG") -> Mention:
+    return Mention(0, len(text), 0, len(text), label, text, text, "test", None, 0)
+
+
+def _linked_name(linker, text: str, area: str | None, label: str = "ORG") -> str:
+    return linker.link(_mention(text, label), "zh-Hans", linker.area_code(area)).name
+
+
+@pytest.mark.parametrize(
+    "area, text, expected",
+    [
+        # any province's cities
+        ("郑州市", "市委", "郑州市委"),
+        ("郑州市", "市人民政府", "郑州市政府"),
+        ("郑州市", "市委宣传部", "郑州市委宣传部"),
+        ("郑州市", "省政府", "河南省政府"),
+        ("金水区", "市委", "郑州市委"),
+        ("金水区", "区人大常委会", "金水区人大常委会"),
+        ("义乌市", "市委", "义乌市委"),  # a county-level city is the nearest 市
+        ("乌鲁木齐市", "自治区政府", "新疆维吾尔自治区政府"),
+        # autonomous regions: 区党委 and 自治区政府 are the region's
+        ("宁夏回族自治区", "区党委", "宁夏回族自治区党委"),
+        ("宁夏回族自治区", "自治区党委", "宁夏回族自治区党委"),
+        ("宁夏回族自治区", "自治区人民政府", "宁夏回族自治区政府"),
+        ("宁夏回族自治区", "市委", "市委"),  # no city above a region: generic
+        ("海拉尔区", "区委", "海拉尔区委"),
+        ("海拉尔区", "自治区党委", "内蒙古自治区党委"),
+        ("海拉尔区", "市政府", "呼伦贝尔市政府"),
+        # municipalities: 市委 in a 北京市 report, and in one of its districts
+        ("北京市", "市委", "北京市委"),
+        ("朝阳区", "市委", "北京市委"),
+        ("重庆市", "市政协", "重庆市政协"),
+        # autonomous prefectures, leagues, banners
+        ("黔东南苗族侗族自治州", "州委", "黔东南苗族侗族自治州委"),
+        ("雷山县", "州委", "黔东南苗族侗族自治州委"),
+        ("雷山县", "县委", "雷山县委"),
+        ("锡林郭勒盟", "盟委", "锡林郭勒盟委"),
+        ("锡林郭勒盟", "盟行政公署", "锡林郭勒盟行政公署"),
+        # 省市委 is one body: both committees, as one entity
+        ("郑州市", "省市委", "河南省委、郑州市委"),
+        ("北京市", "省市委", "省市委"),  # no province above a municipality: generic
+        # a national document: no level above the country
+        ("中国", "省委", "省委"),
+        # names that only begin like a level word are not bodies
+        ("郑州市", "市场监管局", "市场监管局"),
+        ("郑州市", "省人民医院", "省人民医院"),
+    ],
+)
+def test_extract_entities_level_bodies_across_the_country(linker, area, text, expected):
+    assert _linked_name(linker, text, area) == expected
+
+
+def test_extract_entities_level_bodies_of_every_city(linker, rule_set):
+    """市委 (州委, 盟委) in any prefecture's own document is that prefecture's committee."""
+    endings = {"市": "市委", "州": "州委", "盟": "盟委"}
+    cities = [e for e in rule_set.gazetteer.entries.values()
+              if e.level == "city" and e.code and not e.until and e.name[-1] in endings]
+    assert len(cities) > 300
+    names = set()
+    for city in cities:
+        entity = linker.link(_mention(endings[city.name[-1]]), "zh-Hans", city.code)
+        assert entity.name in (city.name + "委", f"中共{city.name}委"), city.name
+        names.add(entity.key)
+    assert len(names) == len(cities)
+
+
+def test_extract_entities_one_entity_for_a_body_however_named(linker):
+    assert linker.link(_mention("市政府"), "zh-Hans", "330100") is linker.link(_mention("市人民政府"), "zh-Hans", "330100")
+    assert linker.link(_mention("市委"), "zh-Hans", "330100") is linker.link(_mention("杭州市委"), "zh-Hans", "")
+    joint = linker.link(_mention("省市委"), "zh-Hans", "330100")
+    assert (joint.key, joint.label) == ("ORG:浙江省委、杭州市委", "ORG")
+    assert "省市委" in joint.aliases
+
+
+@pytest.mark.parametrize(
+    "text, key",
+    [("国务院", "org:state-council"), ("党中央", "org:cpc-central-committee"), ("中共中央", "org:cpc-central-committee"),
+     ("黨中央", "org:cpc-central-committee")],
+)
+def test_extract_entities_central_bodies_are_one_entity_each(linker, text, key):
+    mention = Mention(0, len(text), 0, len(text), "ORG", canonical_form(text).replace("黨", "党"), text, "test", None, 0)
+    assert linker.link(mention, "zh-Hans", "330100").key == key
+
+
+@pytest.mark.parametrize("text", ["中国", "中华人民共和国", "我国"])
+def test_extract_entities_the_country_is_one_district(linker, text):
+    entity = linker.link(_mention(text, "DISTRICT"), "zh-Hans", "")
+    assert (entity.key, entity.name, entity.code, entity.level, entity.parent) == ("division:100000", "中国", "100000", "country", None)
+    assert linker.place("中国") is entity and linker.place("中华人民共和国") is entity
+    assert linker.area_code("中国") == ""  # the country is no home for choosing among same-named places
+
+
+def test_extract_entities_linking_tables_name_file_and_line(tmp_path):
+    from kg.extract.entities import load_level_bodies
+    from kg.resources.datafiles import RuleError
+
+    (tmp_path / "levels.tsv").write_text("id\tword\tendings\tnote\ncity\t市\t\t\n", encoding="utf-8")
+    (tmp_path / "bodies.tsv").write_text("id\tword\tcanonical\tnote\nparty\t委\t委\t\n", encoding="utf-8")
+    with pytest.raises(RuleError, match=r"levels\.tsv:2"):
+        load_level_bodies(tmp_path)
+    (tmp_path / "levels.tsv").write_text("id\tword\tendings\tnote\ncity\t市\t市\t\n", encoding="utf-8")
+    (tmp_path / "bodies.tsv").write_text("id\tword\tcanonical\tnote\nparty\t委\t委\t\nparty\t党委\t党委\t\n", encoding="utf-8")
+    with pytest.raises(RuleError, match=r"bodies\.tsv:3: id 'party' is used twice"):
+        load_level_bodies(tmp_path)
 
 
 def test_extract_entities_township_short_form_links_to_the_township(nlp, linker):

@@ -136,6 +136,23 @@ CASES = {
         "上城区地区生产总值增长6%。",
         [_row("地区生产总值", 2019, None, None, "6", "actual", area="上城区")],
     ),
+    # 全国 and 我国 are the country in any report; 我省/全州 the report's own area
+    "country_area": (
+        REVIEW,
+        "全国国内生产总值增长6.1%，我国居民人均可支配收入增长5.8%。",
+        [
+            _row("地区生产总值", 2019, None, None, "6.1", "actual", area="country"),
+            _row("居民人均可支配收入", 2019, None, None, "5.8", "actual", area="country"),
+        ],
+    ),
+    "own_province_and_prefecture": (
+        REVIEW,
+        "我省地区生产总值增长6%，全州一般公共预算收入增长3%。",
+        [
+            _row("地区生产总值", 2019, None, None, "6", "actual"),
+            _row("一般公共预算收入", 2019, None, None, "3", "actual"),
+        ],
+    ),
 }
 
 NOTHING = {

@@ -32,6 +32,11 @@ KINDS = [
     ("杭州“十四五”規劃和2035年遠景目標建議\n正文", "plan-proposal"),
     ("杭州市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要\n正文", "plan-outline"),
     ("关于开展安全生产大检查的通知\n正文", "other"),
+    ("各位代表：\n现在，我代表国务院，向大会报告过去五年政府工作，请予审议。", "government-work-report"),
+    ("# 杭州市物业管理条例\n第一条 政府应当每年向本级人民代表大会常务委员会报告工作。", "regulation"),
+    ("上海市推进浦东新区实施建筑师负责制若干规定\n正文", "regulation"),
+    ("山东省“十四五”教育事业发展规划\n正文", "plan"),
+    ("中华人民共和国国民经济和社会发展第七个五年计划\n正文", "plan"),
 ]
 
 
@@ -58,6 +63,44 @@ AREAS = [
 
 @pytest.mark.parametrize("text,expected", AREAS)
 def test_metadata_area_from_strongest_evidence(text, expected):
+    meta = _meta(text)
+    assert (meta.area, meta.area_level) == expected
+
+
+_BODY = "\n第一条 为了规范管理，根据有关法律，结合本市实际，制定本条例。\n"
+AREAS_ACROSS_CHINA = [
+    # a title's place, short forms resolved to the official name
+    ("2025年宁夏政府工作报告\n各位代表：\n现在，我代表自治区人民政府向大会报告工作", ("宁夏回族自治区", "province")),
+    ("2026年内蒙古自治区政府工作报告\n各位代表：", ("内蒙古自治区", "province")),
+    ("# 宁波市志愿服务条例" + _BODY, ("宁波市", "city")),
+    ("# 宁波杭州湾新区条例" + _BODY, ("宁波市", "city")),
+    ("# 深圳经济特区社会信用条例" + _BODY, ("深圳市", "city")),
+    ("# 秀山土家族苗族自治县梅江河流域水生态环境保护条例" + _BODY, ("秀山土家族苗族自治县", "county")),
+    ("云南省国民经济和社会发展第十个五年计划纲要\n正文", ("云南省", "province")),
+    ("# 北京市物业管理条例" + _BODY, ("北京市", "province")),
+    ("阿坝州人民政府办公室关于印发《阿坝州政务数据资源管理暂行办法》的通知\n正文", ("阿坝藏族羌族自治州", "city")),
+    # a regulation's passing line: the standing committee that passed it, not the one approving it
+    ("# 湖州市养犬管理规定\n\n2021年10月29日 湖州市第八届人民代表大会常务委员会第三十七次会议通过\n\n"
+     "2021年11月25日 浙江省第十三届人民代表大会常务委员会第三十二次会议批准", ("湖州市", "city")),
+    # a session line broken after 届
+    ("政府工作报告\n——2026年1月26日在广东省第十四届\n人民代表大会第五次会议上\n各位代表：", ("广东省", "province")),
+    # the State Council's report and national plans speak for the country
+    ("各位代表：\n现在，我代表国务院，向大会报告政府工作，请予审议。我国经济稳中向好。", ("中国", "country")),
+    ("政府工作报告\n——2022年3月5日在第十三届全国人民代表大会第五次会议上\n国务院总理　李克强", ("中国", "country")),
+    ("中华人民共和国国民经济和社会发展第七个五年计划\n正文", ("中国", "country")),
+    ("各省、自治区、直辖市人民政府，国务院各部委：\n为推动全国数据资源开发利用，现提出以下意见。", ("中国", "country")),
+    # no title, no statement: how the text names itself, and the place of that level it names
+    ("为推进数字山东建设，全省各级要加快行动。山东省将建设一批示范区，全省统筹推进。", ("山东省", "province")),
+    ("为加快全市人工智能产业发展，推动济南建设数字先锋城市，我市制定本计划。济南市各区县落实。", ("济南市", "city")),
+    # a city named once in a text about the country is an example, not the speaker
+    ("全国推广智慧社区。我国各地，如广州，全市统筹，本市试点。全国统一标准，我国率先。", ("中国", "country")),
+    # a masked area is not guessed from the rest of the text
+    ("XX市政府工作报告\n全市经济稳步增长，杭州市全市上下共同努力。", (None, None)),
+]
+
+
+@pytest.mark.parametrize("text,expected", AREAS_ACROSS_CHINA)
+def test_metadata_area_of_documents_from_all_over_china(text, expected):
     meta = _meta(text)
     assert (meta.area, meta.area_level) == expected
 
@@ -124,6 +167,8 @@ PERIODS = [
     ("关于制定第十三个五年规划的建议", (2016, 2020)),
     ("“十一五”规划纲要", (2006, 2010)),
     ("法治上城建设规划纲要(2020—2024年)", (2020, 2024)),
+    ("中华人民共和国国民经济和社会发展第七个五年计划", (1986, 1990)),
+    ("发展国民经济的第一个五年计划", (1953, 1957)),
 ]
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kg.eval.run import Evaluation
+from kg.eval.run import Evaluation, render_paths
 from kg.eval.scorer import Counts, Score, error_summary
 from kg.nlp.rules import LABELS
 
@@ -22,7 +22,8 @@ def _block(title: str, score: Score) -> list[str]:
 
 
 def render_evaluation(result: Evaluation, show_errors: int = 0) -> str:
-    lines = _block("overall", result.overall)
+    lines = [render_paths(result.paths), ""]
+    lines += _block("overall", result.overall)
     for group in sorted(result.by_document):
         lines.append("")
         traits = set(result.traits.get(group, ()))

@@ -1,7 +1,9 @@
 """Score predicted entity spans against gold, as ANNOTATION.md says.
 
-A prediction is right when its trimmed span and label equal a gold entity's; quote and title
-marks are trimmed from both ends first. Gold labels starting with ``?`` are optional: a
+A prediction is right when its trimmed span and label equal a gold entity's: quote and title
+marks are trimmed from both ends, then a trailing noun of working on the thing (建设, 工作, 创建
+and their Traditional forms) where a name of two or more characters remains, so 平安西湖建设 and
+平安西湖, “五水共治”工作 and “五水共治” are one span. Gold labels starting with ``?`` are optional: a
 prediction on such a span is neither right nor wrong, and missing it costs nothing. Scores are
 micro precision, recall and F1 per label and overall, and once more with labels ignored.
 """
@@ -13,6 +15,9 @@ from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 MARKS = "“”‘’\"'《》〈〉「」『』"
+# ANNOTATION.md: "a noun of working on it stays out (建设, 工作, 创建)"; scoring ignores it either way.
+WORK_NOUNS = ("建设", "工作", "创建", "建設", "創建")
+_MIN_NAME = 2
 Span = tuple[int, int, str]
 
 
@@ -54,11 +59,24 @@ class Score:
         self.errors.extend(other.errors)
 
 
-def trim(text: str, start: int, end: int) -> tuple[int, int]:
+def _trim_marks(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in MARKS:
         start += 1
     while end > start and text[end - 1] in MARKS:
         end -= 1
+    return start, end
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span as scored: marks off both ends, then one trailing work noun when a name of two or
+    more characters remains (its marks trimmed again: “五水共治”工作 is 五水共治)."""
+    start, end = _trim_marks(text, start, end)
+    for noun in WORK_NOUNS:
+        if end - len(noun) >= start and text.startswith(noun, end - len(noun), end):
+            name = _trim_marks(text, start, end - len(noun))
+            if name[1] - name[0] >= _MIN_NAME:
+                return name
+            break
     return start, end
 
 

@@ -5,6 +5,13 @@ official division, ``<gazetteer>:<id>`` for another gazetteer entry, and ``<LABE
 name>`` for a name only the patterns found. The canonical name is Simplified with quote marks
 removed, so “最多跑一次”改革, 最多跑一次改革 and 「最多跑一次」改革 are one program, and
 西湖大學 (Traditional) and 西湖大学 one university.
+
+A body named by its level alone (市委, 区政府, 自治区党委, 州委) is the body of the nearest division
+of that level at or above the document's own area, in any province (``data/linking/``): 市委 in a
+郑州市 report is 郑州市委, and the gazetteer's entry when it has one (杭州市委 is 中共杭州市委). 省市委,
+one body by ANNOTATION.md, is one entity that names both committees (浙江省委、杭州市委). The
+country is one district, 中国 (``division:100000``), for 中国, 中华人民共和国 and 我国 and for a
+national document's own area.
 """
 
 from __future__ import annotations
@@ -17,18 +24,16 @@ from typing import Iterable, Optional
 
 from kg.extract.mentions import Mention
 from kg.nlp.rules import DATA_DIR, Entry, Gazetteer
+from kg.resources.datafiles import RuleError, tsv_rows
+from kg.resources.divisions import COUNTRY
 
 _MARKS = "“”‘’\"'《》〈〉「」『』"
 _STRIP = str.maketrans("", "", _MARKS)
 _PARENS = str.maketrans({"(": "（", ")": "）"})
-# organizations.tsv names bodies of a level without a place "generic-<level>-…" (市委, 区政府).
-_GENERIC_BODY = re.compile(r"^org:generic-(province|city|district|county)-")
-_BODY_LEVELS = {
-    "province": frozenset({"province"}),
-    "city": frozenset({"city"}),
-    "district": frozenset({"district"}),
-    "county": frozenset({"county", "county-city"}),
-}
+# organizations.tsv names bodies without a place "generic-…" (市委, 区政府, 人大).
+_GENERIC_BODY = re.compile(r"^org:generic-")
+LINKING_DIR = DATA_DIR / "linking"
+COUNTRY_KEY = f"division:{COUNTRY.code}"
 _SPACE_BY_CJK = re.compile(r"\s+(?=[\u3400-\u9fff（）])|(?<=[\u3400-\u9fff（）])\s+")
 
 
@@ -56,31 +61,108 @@ def canonical_form(text: str) -> str:
     return " ".join(text.split())
 
 
+@dataclass(frozen=True)
+class LevelWord:
+    id: str
+    word: str  # 市, 自治区, 省市
+    endings: tuple[str, ...]  # how the names of the divisions it stands for end; two for a joint body
+
+
+@dataclass(frozen=True)
+class LevelBodies:
+    """Level words and body words (``data/linking/``), each list longest first."""
+
+    levels: tuple[LevelWord, ...] = ()
+    bodies: tuple[tuple[str, str], ...] = ()  # (word as written, canonical word)
+
+    def parse(self, name: str) -> Optional[tuple[LevelWord, str]]:
+        """`市委宣传部` → (市, `委宣传部`), `市人民政府` → (市, `政府`): a level word, then a body word
+        and whatever follows it; None when the name is not a body named by its level."""
+        for level in self.levels:
+            if not name.startswith(level.word):
+                continue
+            rest = name[len(level.word):]
+            for written, canonical in self.bodies:
+                if rest.startswith(written):
+                    return level, canonical + rest[len(written):]
+        return None
+
+
+def load_level_bodies(folder: Path = LINKING_DIR) -> LevelBodies:
+    levels: dict[str, LevelWord] = {}
+    for where, row in tsv_rows(folder / "levels.tsv"):
+        id_, word = (row.get("id") or "").strip(), (row.get("word") or "").strip()
+        endings = tuple(e.strip() for e in (row.get("endings") or "").split("|") if e.strip())
+        if not id_ or not word or not 1 <= len(endings) <= 2:
+            raise RuleError(f"{where}: a level word needs an id, the word and one or two endings")
+        if id_ in levels:
+            raise RuleError(f"{where}: id {id_!r} is used twice")
+        levels[id_] = LevelWord(id_, word, endings)
+    bodies: dict[str, tuple[str, str]] = {}
+    for where, row in tsv_rows(folder / "bodies.tsv"):
+        id_, word, canonical = ((row.get(k) or "").strip() for k in ("id", "word", "canonical"))
+        if not id_ or not word or not canonical:
+            raise RuleError(f"{where}: a body word needs an id, the word and its canonical form")
+        if id_ in bodies:
+            raise RuleError(f"{where}: id {id_!r} is used twice")
+        bodies[id_] = (word, canonical)
+    return LevelBodies(
+        levels=tuple(sorted(levels.values(), key=lambda lw: -len(lw.word))),
+        bodies=tuple(sorted(bodies.values(), key=lambda b: -len(b[0]))),
+    )
+
+
 class Linker:
     """Resolves mentions to entities and collects the entities seen, keyed by their stable key."""
 
-    def __init__(self, gazetteer: Gazetteer, same_as: Optional[dict[str, str]] = None) -> None:
+    def __init__(
+        self,
+        gazetteer: Gazetteer,
+        same_as: Optional[dict[str, str]] = None,
+        level_bodies: Optional[LevelBodies] = None,
+    ) -> None:
         self.gazetteer = gazetteer
         self.same_as = same_as if same_as is not None else load_same_as()
+        self.level_bodies = level_bodies if level_bodies is not None else load_level_bodies()
         self.entities: dict[str, Entity] = {}
         self._divisions: Optional[dict[str, Entry]] = None
 
     def link(self, mention: Mention, script: str = "zh-Hans", area_code: str = "") -> Entity:
-        entry = self._entry_for(mention, area_code)
-        if entry is None:
-            entity = self._entity_for_name(mention)
-        else:
-            entity = self._local_body(entry, area_code) or self.entity_for_entry(entry)
+        entity = self._country_named(mention)
+        if entity is None:
+            entry = self._entry_for(mention, area_code)
+            if entry is None:
+                local = self._local_body(canonical_form(mention.text), area_code) if mention.label == "ORG" else None
+                entity = local or self._entity_for_name(mention)
+            else:
+                local = self._local_body(entry.name, area_code) if _GENERIC_BODY.match(entry.id) else None
+                entity = local or self.entity_for_entry(entry)
         written = canonical_form(mention.source_text)
         entity.add_alias(written, "zh-Hant" if script == "zh-Hant" and written != canonical_form(mention.text) else "zh")
         entity.add_alias(canonical_form(mention.text), "zh")
         return entity
 
     def place(self, name: Optional[str]) -> Optional[Entity]:
-        """The official division a place name denotes (杭州市, 上城区, 上城), if any."""
-        for entry in self.gazetteer.lookup(canonical_form(name or "")):
+        """The official division a place name denotes (杭州市, 上城区, 上城, 中国), if any."""
+        form = canonical_form(name or "")
+        if form in COUNTRY.forms:
+            return self.country()
+        for entry in self.gazetteer.lookup(form):
             if entry.code:
                 return self.entity_for_entry(entry)
+        return None
+
+    def country(self) -> Entity:
+        """China as one district: the root above the provinces, named by national documents."""
+        entity = self.entities.get(COUNTRY_KEY)
+        if entity is None:
+            entity = Entity(COUNTRY_KEY, "DISTRICT", COUNTRY.name, code=COUNTRY.code, level=COUNTRY.level)
+            self.entities[COUNTRY_KEY] = entity
+        return entity
+
+    def _country_named(self, mention: Mention) -> Optional[Entity]:
+        if mention.label == "DISTRICT" and canonical_form(mention.text) in COUNTRY.forms:
+            return self.country()
         return None
 
     def area_code(self, area: Optional[str]) -> str:
@@ -126,26 +208,44 @@ class Linker:
                 self.entity_for_entry(entry)
                 return
 
-    def _local_body(self, entry: Entry, area_code: str) -> Optional[Entity]:
-        """市委 in a Hangzhou report is 杭州市委, 省政府 there is 浙江省政府: a body named by its
-        level alone belongs to the division of that level the document speaks for."""
-        m = _GENERIC_BODY.match(entry.id)
-        if not m or not area_code:
+    def _local_body(self, name: str, area_code: str) -> Optional[Entity]:
+        """市委 in a Hangzhou report is 杭州市委, 省政府 there is 浙江省政府, 州委 in a 黔东南 report
+        黔东南苗族侗族自治州委: a body named by its level alone belongs to the nearest division at
+        or above the document's own area whose name ends in the level word."""
+        parsed = self.level_bodies.parse(name)
+        if parsed is None or not area_code:
             return None
-        levels = _BODY_LEVELS[m.group(1)]
-        code = area_code
-        while code:
-            division = self._division(code)
-            if division is None:
-                return None
-            if division.level in levels:
-                name = division.name + entry.name[1:]
-                key = f"ORG:{name}"
-                if key not in self.entities:
-                    self.entities[key] = Entity(key, "ORG", name)
-                return self.entities[key]
+        level, body = parsed
+        chain = self._chain(area_code)
+        places = [next((d for d in chain if d.name.endswith(ending)), None) for ending in level.endings]
+        if not places or any(p is None for p in places):
+            return None
+        names = [p.name + body for p in places]
+        if len(names) == 1:
+            return self._known_org(names[0]) or self._named_org(names[0])
+        # 省市委: both committees as one body, named by both.
+        return self._named_org("、".join(names))
+
+    def _chain(self, code: str) -> list[Entry]:
+        """The current division of ``code`` and those above it, nearest first."""
+        out: list[Entry] = []
+        while code and (division := self._division(code)) is not None and division not in out:
+            out.append(division)
             code = division.parent
+        return out
+
+    def _known_org(self, name: str) -> Optional[Entity]:
+        """The gazetteer's own body of that name (杭州市委 is 中共杭州市委), if it lists one."""
+        for entry in self.gazetteer.lookup(name):
+            if entry.label == "ORG":
+                return self.entity_for_entry(entry)
         return None
+
+    def _named_org(self, name: str) -> Entity:
+        key = f"ORG:{name}"
+        if key not in self.entities:
+            self.entities[key] = Entity(key, "ORG", name)
+        return self.entities[key]
 
     def _division(self, code: str) -> Optional[Entry]:
         if self._divisions is None:

@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Optional, Sequence
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.entities import Entity, Linker, link_all
@@ -14,8 +15,27 @@ from kg.extract.numbers import ObservationFact, observations
 from kg.extract.mentions import Mention, mentions
 from kg.extract.relations import Relation, RelationRule, co_mentions, relations
 from kg.ingest.model import Document
+from kg.nlp.pipeline import annotate as run_pipeline
 
 Annotate = Callable[[str, str], Doc]  # (text, home division code) -> Doc with entities
+
+
+def pipeline_annotate(nlp: Language) -> Annotate:
+    """The annotate call of the build: the whole pipeline over a document's text and home."""
+    return lambda text, home: run_pipeline(nlp, text, home)
+
+
+def pipeline_linker(nlp: Language) -> Linker:
+    """A linker over the pipeline's own gazetteer, which also gives each document's home."""
+    return Linker(nlp.get_pipe("kg_entity_rules").rules.gazetteer)
+
+
+def document_mentions(document: Document, annotate: Annotate, linker: Linker) -> list[Mention]:
+    """One document's entity mentions, with offsets into its source file: the pipeline run over
+    the normalized text, with the division of the document's own area as home. `kg build` and
+    `kg eval`/`kg extract` both come through here, so a passage is recognized as the build
+    recognizes it."""
+    return mentions(document, annotate(document.text, linker.area_code(document.meta.area)))
 
 
 @dataclass
@@ -46,9 +66,7 @@ def extract_facts(
     for document in docs:
         if on_document:
             on_document(document)
-        home = linker.area_code(document.meta.area)
-        doc = annotate(document.text, home)
-        linked = link_all(linker, mentions(document, doc), document.meta.script, document.meta.area)
+        linked = link_all(linker, document_mentions(document, annotate, linker), document.meta.script, document.meta.area)
         found = DocumentFacts(document, linked, relations(document, linked, linker, rules))
         found.observations = _placed_observations(document, linker)
         found.events = [(e, linker.entities[e.project]) for e in project_events(document, linked) if e.period is not None]
@@ -59,11 +77,17 @@ def extract_facts(
 
 
 def _placed_observations(document: Document, linker: Linker) -> list[tuple[ObservationFact, Entity]]:
-    """Observations with their area as an entity: 全市/全区 (``home``) is the document's own area."""
+    """Observations with their area as an entity: 全市/全区 (``home``) is the document's own area,
+    全国/我国 the country."""
     home = linker.place(document.meta.area)
     placed = []
     for obs in observations(document):
-        area = home if obs.area == "home" else linker.place(obs.area)
+        if obs.area == "home":
+            area = home
+        elif obs.area == "country":
+            area = linker.country()
+        else:
+            area = linker.place(obs.area)
         if area is not None and obs.period is not None:
             placed.append((obs, area))
     return placed

@@ -31,13 +31,13 @@ from kg.nlp.datafiles import RuleError, tsv_rows
 from kg.nlp.rules import DATA_DIR
 
 NUMBERS_DIR = DATA_DIR / "numbers"
-ROLES = ("home", "lead", "qualifier", "up", "down", "unit", "target", "review-paragraph")
+ROLES = ("home", "country", "lead", "qualifier", "up", "down", "unit", "target", "review-paragraph")
 
 
 @dataclass(frozen=True)
 class ObservationFact:
     indicator: str  # canonical indicator name from indicators.tsv
-    area: str  # "home" or the place name as written
+    area: str  # "home" (the document's own area), "country" (全国, 我国) or the place name as written
     period: Optional[int]
     value: Optional[Decimal]  # number as written
     unit: Optional[str]  # unit as written
@@ -192,11 +192,13 @@ class _Patterns:
         self.down = re.compile(f"^(?:{down})")
         lead = rules.alternation("lead")
         home = rules.alternation("home")
+        country = rules.alternation("country") or "(?!)"
         self.lead_word = re.compile(f"(?:{lead})")
         self.home = re.compile(f"^(?:{home})$")
+        self.country = re.compile(f"^(?:{country})$")
         # What may stand between the start of a stretch and a name: a year, area words, lead words.
         self.prefix = re.compile(
-            rf"^(?:(?:\d{{4}}|20xx|20XX)年)?(?:{lead})*(?P<area>{home}|(?![占比较在为全我本])[\u4e00-\u9fff]{{1,4}}(?:省|市|区|县))?(?:{lead})*$"
+            rf"^(?:(?:\d{{4}}|20xx|20XX)年)?(?:{lead})*(?P<area>{home}|{country}|(?![占比较在为全我本])[\u4e00-\u9fff]{{1,4}}(?:省|市|区|县))?(?:{lead})*$"
         )
         self.stretch_break = re.compile(r"[，,：:；;。！？!?]")
         self.distributive = re.compile(r"分别")
@@ -271,6 +273,8 @@ def _read_sentence(text: str, pats: _Patterns) -> list[_Item]:
             quals = pats.qualifier.findall(prefix)
         if area is None or pats.home.match(area):
             area_name = "home"
+        elif pats.country.match(area):
+            area_name = "country"
         else:
             area_name = area
         limit = names[i + 1].start() if i + 1 < len(names) else len(text)

@@ -20,7 +20,7 @@ from kg.ingest.read import RawSource, collect, read_source
 from kg.ingest.structure import split_structure
 
 _ID_UNSAFE = re.compile(r"[^\w.-]+")
-_PLAN_KINDS = ("plan-proposal", "plan-outline")
+_PLAN_KINDS = ("plan-proposal", "plan-outline", "plan")
 
 
 def doc_id_for(path: str | Path) -> str:
