@@ -169,6 +169,12 @@ class Gazetteer:
     def lookup(self, form: str) -> list[Entry]:
         return [self.entries[i] for i in self.forms.get(form, ())]
 
+    def word_forms(self) -> list[str]:
+        """The forms the segmenter may take as words: all but the bare short forms of counties
+        and townships, which are ordinary words more often than places (人民和 is no 民和, 加大安置
+        no 大安) and, forced on the segmenter, would cut the text around them wrongly."""
+        return sorted(f for f, ids in self.forms.items() if not all(weak(self.entries[i], f) for i in ids))
+
 
 @dataclass
 class RuleSet:
@@ -236,6 +242,10 @@ class RuleSet:
         if words:
             found = trim_leading(text, found, words, self.lexicon)
             found += place_names(text, found, words, self.place_prefixes, self._strong_place)
+            # A county's or township's bare short form that begins or ends inside a word is not
+            # there: 民和 in 人民/和, 大安 in 加大/安置.
+            ends = set(words.values())
+            found = [c for c in found if not self._weak(c, text) or (c.start in words and c.end in ends)]
             known = bytearray(len(text))
             for c in found:
                 if c.entry is not None:
@@ -249,6 +259,9 @@ class RuleSet:
                 readings.setdefault((c.start, c.end), []).append(c)
         chosen = split_listed(text, chosen, readings)
         return keep_places(text, chosen, readings, self._entry, home, self.place_contexts)
+
+    def _weak(self, c: Candidate, text: str) -> bool:
+        return c.label == "DISTRICT" and weak(self._entry(c), text[c.start : c.end])
 
     def _strong_place(self, c: Candidate, written: str) -> bool:
         """A division named so that it needs no support from its context (see places.py)."""
