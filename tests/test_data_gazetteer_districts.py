@@ -304,6 +304,7 @@ def test_data_gazetteer_zones_do_not_shadow_nature_names():
 @pytest.mark.parametrize("name, token", [
     ("山南市", "short-is-common-word=山南"),
     ("紫金县", "short-is-common-word=紫金"),
+    ("比如县", "short-is-common-word=比如"),  # "for example"
 ])
 def test_data_gazetteer_common_word_short_forms_are_flagged(name, token):
     rows = [r for r in CURRENT if r["name"] == name]

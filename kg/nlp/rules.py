@@ -235,6 +235,8 @@ class RuleSet:
                 break
             gone = {(c.start, c.end) for c in dropped}
             found = [c for c in found if not (c.entry and (c.start, c.end) in gone)]
+            if not _overlapped(found, gone, len(text)):
+                break  # nothing hid behind them: settling again would choose the same
         return kept
 
     def _entry(self, c: Candidate) -> Optional[Entry]:
@@ -251,6 +253,14 @@ class RuleSet:
             for c in found
             if c.label != NOT and not vetoed(c) and _trim(text[c.start : c.end]) not in self.not_entities
         ]
+
+
+def _overlapped(found: Sequence[Candidate], spans: set[tuple[int, int]], size: int) -> bool:
+    """Whether any candidate overlaps one of ``spans`` (and is not at one of them)."""
+    marks = bytearray(size + 1)
+    for s, e in spans:
+        marks[s:e] = b"\x01" * (e - s)
+    return any(marks.find(1, c.start, c.end) >= 0 for c in found if (c.start, c.end) not in spans)
 
 
 # Dropping unsupported short forms and settling again converges in a round or two; a dropped
