@@ -83,6 +83,11 @@ def _scope(code: str) -> str:
     return code
 
 
+def within(code: str, area: str) -> bool:
+    """Whether the division ``code`` lies in (or is) the division ``area``."""
+    return bool(code and area) and code.startswith(_scope(area))
+
+
 def inside(child: Entry, parent: Entry) -> bool:
     """Whether ``child`` lies in ``parent``: a division or zone by its code (a zone by its parent
     division's), a foreign city by its country."""
