@@ -388,7 +388,7 @@ def _split(value: str) -> list[str]:
 # ordinary word (西湖, 黄山, 和平) names the place too rarely to be matched on its own.
 _DIVISION_UNSAFE = re.compile(r"short-is-(?:also-nature|common-word)=([^;]+)")
 # A township's short form (转塘, 梅城) counts only where places.py finds support for it, and
-# never when it is also a lake, a mountain, an ordinary word, a name dozens of townships share
+# never when it is also a lake, a mountain, an ordinary word, a name five or more townships share
 # (城关, 新华), or the short form of a division (余杭 is 余杭区 before it is 余杭街道).
 _TOWNSHIP_UNSAFE = re.compile(r"short-is-(?:also-nature|common-word|division|generic)=([^;]+)")
 _FOREIGN_UNSAFE = re.compile(r"form-is-(?:common-word|division)=([^;]+)")
