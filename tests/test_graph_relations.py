@@ -50,6 +50,10 @@ def _relations(nlp, rule_set, text: str) -> Graph:
         ("支持杭州市之江医院发展。", "<https://w3id.org/kg-policy/id/org/杭州市之江医院> pol:locatedIn d:330100 ."),
         # nothing between two names that says how they relate
         ("之江实验室、西湖大学和阿里巴巴。", ""),
+        # a township's short form at the head of a name is a word, far from its county (共青 of
+        # 共青镇, 萨尔 of 萨尔乡)
+        ("中国共产主义青年团组织青年志愿者。", ""),
+        ("萨尔瓦多代表团来访。", ""),
     ],
 )
 def test_graph_relations_from_short_texts(nlp, rule_set, text, expected):

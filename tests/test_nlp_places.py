@@ -61,3 +61,86 @@ def test_nlp_places_short_forms_without_support_give_nothing(rule_set, text, hom
 )
 def test_nlp_places_listed_place_before_a_name(rule_set, text, expected):
     assert _found(rule_set, text) == expected
+
+
+def _linked(rule_set, text, home=""):
+    """(span, label, division code or foreign id, parent code) of each entity found."""
+    out = []
+    for c in rule_set.match(text, home=home):
+        entry = rule_set.gazetteer.entries.get(c.entry or "")
+        key = (entry.code or entry.id) if entry else ""
+        out.append((text[c.start:c.end], c.label, key, entry.parent if entry else ""))
+    return out
+
+
+@pytest.mark.parametrize(
+    "text, home, expected",
+    [
+        # A township's full name counts anywhere in the country, linked to its code.
+        ("东莞市虎门镇和太原市迎泽区的代表", "", [("东莞市虎门镇", "DISTRICT", "441900121", "441900"),
+                                          ("太原市迎泽区", "DISTRICT", "140106", "140100")]),
+        ("虎门镇举办服装交易会", "", [("虎门镇", "DISTRICT", "441900121", "441900")]),
+        # Its short form only in its own county (or city, for 东莞's towns) ...
+        ("虎门举办服装交易会", "441900", [("虎门", "DISTRICT", "441900121", "441900")]),
+        # ... and when the county is named in the text.
+        ("东莞市提出，虎门要加快转型", "", [("东莞市", "DISTRICT", "441900", "440000"),
+                                         ("虎门", "DISTRICT", "441900121", "441900")]),
+    ],
+)
+def test_nlp_places_townships_nationwide(rule_set, text, home, expected):
+    assert _linked(rule_set, text, home) == expected
+
+
+@pytest.mark.parametrize(
+    "text, home",
+    [
+        ("虎门举办服装交易会", ""),  # a township's short form with nothing around it
+        ("虎门举办服装交易会", "330106"),  # at home in another county
+        ("城乡居民收入增速高于城镇居民", ""),  # 于城镇 is a town, and here 高于 + 城镇
+        ("加强中心镇建设", ""),  # 中心镇, central towns, also a town's name
+        ("大力发展乡村旅游", ""),  # 发展乡 is a township, here 发展 + 乡村
+    ],
+)
+def test_nlp_places_townships_without_support_give_nothing(rule_set, text, home):
+    assert [span for span, label in _found(rule_set, text, home) if label == "DISTRICT"] == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Divisions written one after another are one name, linked to the last, whose code
+        # gives the parent; full names and short forms alike.
+        ("浙江省杭州市萧山区瓜沥镇加快发展", [("浙江省杭州市萧山区瓜沥镇", "DISTRICT", "330109113", "330109")]),
+        ("到内蒙古呼伦贝尔市海拉尔区考察", [("内蒙古呼伦贝尔市海拉尔区", "DISTRICT", "150702", "150700")]),
+        ("与广西壮族自治区南宁市合作", [("广西壮族自治区南宁市", "DISTRICT", "450100", "450000")]),
+        ("杭州萧山的企业", [("杭州萧山", "DISTRICT", "330109", "330100")]),
+        ("湖北省襄阳市襄州区张家集镇", [("湖北省襄阳市襄州区张家集镇", "DISTRICT", "420607109", "420607")]),
+        # Side by side in a list they stay apart; a place not inside the one before is no chain.
+        ("新疆、西藏", [("新疆", "DISTRICT", "650000", ""), ("西藏", "DISTRICT", "540000", "")]),
+        ("北京上海两地", [("北京", "DISTRICT", "110000", ""), ("上海", "DISTRICT", "310000", "")]),
+    ],
+)
+def test_nlp_places_chains_are_one_place(rule_set, text, expected):
+    assert _linked(rule_set, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # An autonomous prefecture by its short forms.
+        ("黔东南州和黔东南各县", [("黔东南州", "DISTRICT", "522600", "520000"), ("黔东南", "DISTRICT", "522600", "520000")]),
+        # 盟 and 旗.
+        ("锡林郭勒盟、鄂温克族自治旗", [("锡林郭勒盟", "DISTRICT", "152500", "150000"),
+                                      ("鄂温克族自治旗", "DISTRICT", "150724", "150700")]),
+        # Former names keep their own rows (and years) in the gazetteer.
+        ("原襄樊市和思茅市", [("襄樊市", "DISTRICT", "420600", "420000"), ("思茅市", "DISTRICT", "530800", "530000")]),
+        ("呼伦贝尔盟", [("呼伦贝尔盟", "DISTRICT", "152100", "150000")]),
+        # Foreign places: a country, its city, and the two as one name.
+        ("越南河内与日本东京", [("越南河内", "DISTRICT", "foreign:VN01", ""), ("日本东京", "DISTRICT", "foreign:JP01", "")]),
+        ("同意大利开展合作", [("意大利", "DISTRICT", "foreign:IT", "")]),
+        # Parts of a province that plans treat as units.
+        ("推动皖北地区和苏北振兴", [("皖北地区", "DISTRICT", "zone:Z168", "340000"), ("苏北", "DISTRICT", "zone:Z167", "320000")]),
+    ],
+)
+def test_nlp_places_prefectures_banners_former_names_foreign_and_regions(rule_set, text, expected):
+    assert _linked(rule_set, text) == expected

@@ -163,3 +163,73 @@ def test_nlp_rules_engine_county_short_forms_need_context(county_rules, text, ho
 def test_nlp_rules_engine_chained_county_takes_the_right_entry(county_rules):
     (found,) = county_rules.match("结对长春朝阳")
     assert found.entry == "division:220104:朝阳区"
+
+
+TOWN_HEADER = "code\tname\tparent\tshort\tnote\n"
+FOREIGN_HEADER = "id\tname\tkind\tparent\tshort\tnote\n"
+
+
+@pytest.mark.parametrize(
+    "name, text, message",
+    [
+        ("townships.tsv", TOWN_HEADER + "330106011\t转塘街道\t330106\t转塘\t\n33010601\t双浦镇\t330106\t双浦\t\n",
+         "townships.tsv:3"),
+        ("townships.tsv", TOWN_HEADER + "330106011\t转塘街道\t330109\t转塘\t\n", "townships.tsv:2"),
+        ("townships.tsv", TOWN_HEADER + "330106011\t转塘街道\t330106\t转塘\n", "townships.tsv:2"),
+        ("townships.tsv", "code\tname\tshort\tnote\n", "townships.tsv:1: no column 'parent'"),
+        ("foreign.tsv", FOREIGN_HEADER + "VN01\t河内\tcity\tVN\t\t\n", "foreign.tsv:2"),
+        ("foreign.tsv", FOREIGN_HEADER + "VN\t越南\tnation\t\t\t\n", "foreign.tsv:2"),
+    ],
+)
+def test_nlp_rules_engine_reports_bad_place_files(tmp_path, name, text, message):
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    with pytest.raises(RuleError, match=message):
+        load_gazetteer(tmp_path)
+
+
+def test_nlp_rules_engine_township_flags_keep_short_forms_out(tmp_path):
+    (tmp_path / "townships.tsv").write_text(
+        TOWN_HEADER
+        + "330106011\t转塘街道\t330106\t转塘\t\n"
+        + "330109004\t新塘街道\t330109\t新塘\tshort-is-generic=新塘\n"
+        + "330110004\t于城镇\t330110\t于城\tshort-is-common-word=于城;name-is-phrase\n",
+        encoding="utf-8",
+    )
+    gazetteer = load_gazetteer(tmp_path)
+    assert "转塘" in gazetteer.forms and "新塘" not in gazetteer.forms and "于城" not in gazetteer.forms
+    assert gazetteer.lookup("于城镇")[0].name_needs_context
+    assert "转塘街道" not in gazetteer.words()  # townships stay out of pkuseg's dictionary
+
+
+@pytest.fixture()
+def chain_rules(tmp_path):
+    (tmp_path / "gazetteer").mkdir()
+    (tmp_path / "patterns").mkdir()
+    (tmp_path / "gazetteer" / "divisions.tsv").write_text(
+        "code\tname\tlevel\tparent\tshort\tvalid_from\tvalid_to\tsuccessor\tnote\n"
+        "330000\t浙江省\tprovince\t\t浙江\t\t\t\t\n"
+        "330100\t杭州市\tcity\t330000\t杭州\t\t\t\t\n"
+        "330106\t西湖区\tdistrict\t330100\t\t\t\t\t\n"
+        "320000\t江苏省\tprovince\t\t江苏\t\t\t\t\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "gazetteer" / "townships.tsv").write_text(
+        TOWN_HEADER + "330106011\t转塘街道\t330106\t转塘\t\n", encoding="utf-8")
+    (tmp_path / "gazetteer" / "foreign.tsv").write_text(
+        FOREIGN_HEADER + "VN\t越南\tcountry\t\t\t\nVN01\t河内\tcity\tVN\t河内市\tcapital\n", encoding="utf-8")
+    return RuleSet.load(tmp_path)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("浙江省杭州市西湖区转塘街道", [("浙江省杭州市西湖区转塘街道", "division:330106011:转塘街道")]),
+        ("杭州西湖区", [("杭州西湖区", "division:330106:西湖区")]),
+        ("西湖区转塘", [("西湖区转塘", "division:330106011:转塘街道")]),
+        ("越南河内市", [("越南河内市", "foreign:VN01")]),
+        ("江苏杭州", [("江苏", "division:320000:江苏省"), ("杭州", "division:330100:杭州市")]),  # not inside
+        ("杭州、浙江", [("杭州", "division:330100:杭州市"), ("浙江", "division:330000:浙江省")]),
+    ],
+)
+def test_nlp_rules_engine_chains_places_written_one_after_another(chain_rules, text, expected):
+    assert [(text[c.start:c.end], c.entry) for c in chain_rules.match(text)] == expected

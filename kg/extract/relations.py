@@ -23,6 +23,7 @@ from kg.extract.entities import Entity, Linker
 from kg.extract.mentions import Mention
 from kg.ingest.model import Document
 from kg.nlp.datafiles import RuleError, jsonl_rows
+from kg.nlp.places import TOWNSHIP, weak, within
 from kg.nlp.rules import DATA_DIR
 
 Linked = tuple[Mention, Entity]
@@ -103,14 +104,15 @@ def _pairs_in_sentences(linked: Sequence[Linked]) -> Iterable[tuple[Linked, Link
 def name_relations(document: Document, linked: Sequence[Linked], linker: Linker) -> list[Relation]:
     """A name that begins with a place lies in it: 余杭现代农业产业园 → 余杭区, 杭州市之江医院 → 杭州市."""
     found = []
+    area = linker.area_code(document.meta.area)
     for mention, entity in linked:
-        place = _leading_place(linker, mention.text, entity)
+        place = _leading_place(linker, mention.text, entity, area)
         if place is not None:
             found.append(Relation(entity.key, "locatedIn", place.key, document.doc_id, mention.sentence, "name-begins-with-place"))
     return found
 
 
-def _leading_place(linker: Linker, name: str, entity: Entity) -> Optional[Entity]:
+def _leading_place(linker: Linker, name: str, entity: Entity, area: str = "") -> Optional[Entity]:
     gazetteer = linker.gazetteer
     for length in range(min(len(name) - 1, 8), 1, -1):
         for entry in gazetteer.lookup(name[:length]):
@@ -118,6 +120,8 @@ def _leading_place(linker: Linker, name: str, entity: Entity) -> Optional[Entity
                 continue
             if length < len(entry.name) and entry.level in ("district", "county", "county-city"):
                 continue  # a county's bare short form at the head of a name is too often a word
+            if entry.level == TOWNSHIP and weak(entry, name[:length]) and not within(entry.code, area):
+                continue  # so is a township's, but in its own county's or city's documents (转塘科技经济园区)
             place = linker.entity_for_entry(entry)
             if place.key != entity.key and entity.code != place.code:
                 return place
@@ -138,7 +142,7 @@ def document_relations(document: Document, linked: Sequence[Linked], linker: Lin
             entity.label == "PROJECT"
             and home.level in _DISTRICT_LEVELS
             and mention.sentence not in places_named
-            and not _leading_place(linker, mention.text, entity)
+            and not _leading_place(linker, mention.text, entity, home.code)
         ):
             found.append(Relation(entity.key, "locatedIn", home.key, document.doc_id, mention.sentence, "own-district-report"))
     return found

@@ -29,3 +29,5 @@ class Entry:
     parent: str = ""  # parent division code
     level: str = ""
     until: str = ""  # last year a former division existed; empty while it still does
+    within: str = ""  # entry id of the place it lies in when that is no division (a foreign city's country)
+    name_needs_context: bool = False  # its full name is also a phrase (中心镇, 高于城镇): counts like a short form

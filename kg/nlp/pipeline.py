@@ -24,7 +24,7 @@ def load_pipeline() -> Language:
         nlp.tokenizer.initialize(pkuseg_model=str(model), pkuseg_user_dict="default")
     rules = nlp.add_pipe("kg_entity_rules")
     # Known names stay whole tokens, so rules and later relation patterns see them as words.
-    nlp.tokenizer.pkuseg_update_user_dict(rules.rules.gazetteer.word_forms())
+    nlp.tokenizer.pkuseg_update_user_dict(rules.rules.gazetteer.words())
     return nlp
 
 

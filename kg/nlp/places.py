@@ -1,15 +1,24 @@
-"""Which bare short forms of places count as places, and places listed before a name.
+"""Which bare short forms of places count as places, places written one after another, and places
+listed before a name.
+
+Divisions written one after another, each inside the one before, name one place, the last
+(ANNOTATION.md): 浙江省杭州市, 杭州萧山, 萧山区瓜沥镇, 内蒙古呼伦贝尔市海拉尔区, 越南河内. ``chains``
+proposes each such run as one candidate linked to its last division, whose code gives the parent;
+a run is longer than its parts, so it wins over them.
 
 A county's short form (淳安, 雷山) is weak: 资源 or 新建 in running text are words, not the
 counties of Guangxi and Jiangxi. It counts in its own city or province — the division the text
-speaks for (``home``), or a place of that city or province named in the text — beside its
-province or city, as one name (贵州雷山), in a list of places (建德、淳安), or in words that only
-a place takes (上城经济社会发展, 支持上城发展: ``gazetteer/place_contexts.tsv``).
+speaks for (``home``), or a place of that city or province named in the text — after its
+province or city as one name (贵州雷山), in a list of places (建德、淳安), or in words that only a
+place takes (上城经济社会发展, 支持上城发展: ``gazetteer/place_contexts.tsv``).
 
 A township's short form (转塘 for 转塘街道, 梅城 for 梅城镇) is weaker still, as townships are
 many and their names are ordinary words more often: it counts in its own county (home, or a
 place of the county named in the text), after its county or city as one name (西湖区转塘), or
-in a list beside a place that is not weak or a township of the same county (双浦、转塘).
+in a list beside a place of its own city that is not weak, or a township of its own county
+(萧山区、瓶窑; 双浦、转塘). A township's full name (瓜沥镇, 转塘街道) counts anywhere, unless the
+name is also a phrase (中心镇, 发展乡 in 发展乡村, 于城镇 in 高于城镇): then it is as weak as a
+short form.
 
 No short form counts right before a character that ends place names (紫金港 is not 紫金 and a
 harbour, 余杭塘路 not 余杭 and a road), nor in a list counted in bodies (翠苑、古荡等5家社区卫生
@@ -18,6 +27,9 @@ harbour, 余杭塘路 not 余杭 and a road), nor in a list counted in bodies (�
 A work or programme named right after a list of places, and beginning with a place itself,
 belongs to the whole list: 淳安、建德钱塘江源头区域生态修复项目 is 淳安, 建德 and the project
 (``split_listed``).
+
+Everything here looks up sets and dicts keyed by code: the cost grows with the candidates of a
+text, not with the size of the gazetteer.
 """
 
 from __future__ import annotations
@@ -30,6 +42,11 @@ from kg.nlp.candidates import Candidate, Entry
 
 COUNTY_LEVELS = frozenset({"district", "county", "county-city"})
 TOWNSHIP = "township"
+FOREIGN_KINDS = frozenset({"country", "city"})
+# Rule id prefix of a run of places written one after another; its entry is the last place.
+CHAIN = "gazetteer:chain:"
+# Above the district patterns' (at most 1), so a run beats a pattern match of the same span.
+CHAIN_PRIORITY = 2
 LIST_JOINERS = frozenset({"、", "和", "与", "及", "，"})
 # A short form right before one of these is the start of another place's name: 紫金港, 余杭塘路.
 PLACE_SUFFIXES = frozenset("港湾山湖江河溪桥路街巷村镇城园区岛塘坞埭浜岙畈垟")
@@ -40,6 +57,8 @@ _COUNTED_AS_BODIES = re.compile(
     r"(?:、[^、，。；]{1,8})*等[0-9一二三四五六七八九十两百]+家"  # the items after it, then the count
 )
 
+EntryOf = Callable[[Candidate], Optional[Entry]]
+
 
 def region(code: str) -> str:
     """The code prefix of a division's province (330000 -> 33) or city (330100, 330127 -> 3301)."""
@@ -47,14 +66,76 @@ def region(code: str) -> str:
 
 
 def county(code: str) -> str:
-    """The county a division lies in (330106011 -> 330106); none for a city or province."""
-    return code[:6] if len(code) >= 6 and not code[:6].endswith("00") else ""
+    """The county a division lies in (330106011 -> 330106; a town of 东莞, 441900121, -> 441900, a
+    city with no counties); none for a city or province itself."""
+    if len(code) > 6:
+        return code[:6]
+    return code if len(code) == 6 and not code.endswith("00") else ""
+
+
+def _scope(code: str) -> str:
+    """The code prefix every division inside this one begins with: 33 for a province, 3301 for
+    a city, the whole code below that."""
+    if code.endswith("0000"):
+        return code[:2]
+    if len(code) == 6 and code.endswith("00"):
+        return code[:4]
+    return code
+
+
+def within(code: str, area: str) -> bool:
+    """Whether the division ``code`` lies in (or is) the division ``area``."""
+    return bool(code and area) and code.startswith(_scope(area))
+
+
+def inside(child: Entry, parent: Entry) -> bool:
+    """Whether ``child`` lies in ``parent``: a division or zone by its code (a zone by its parent
+    division's), a foreign city by its country."""
+    if parent.code:
+        own = child.code or child.parent
+        return bool(own) and child.code != parent.code and own.startswith(_scope(parent.code))
+    return bool(child.within) and child.within == parent.id
 
 
 def weak(entry: Optional[Entry], written: str) -> bool:
     return bool(
-        entry and entry.code and (entry.level in COUNTY_LEVELS or entry.level == TOWNSHIP) and written != entry.name
+        entry
+        and entry.code
+        and (entry.level in COUNTY_LEVELS or entry.level == TOWNSHIP)
+        and (written != entry.name or entry.name_needs_context)
     )
+
+
+def chains(text: str, found: Sequence[Candidate], entry_of: EntryOf) -> list[Candidate]:
+    """One candidate for each run of places written one after another, each inside the one before
+    it: the whole run, linked to its last place. Runs are found right to left, each place looking
+    only at the places that begin where it ends."""
+    by_start: dict[int, list[tuple[Candidate, Entry]]] = {}
+    for c in found:
+        entry = entry_of(c) if c.label == "DISTRICT" and c.entry else None
+        if entry is not None:
+            by_start.setdefault(c.start, []).append((c, entry))
+    # (start, end, entry id) of a place -> (end, last entry) of the longest run it begins
+    runs: dict[tuple[int, int, str], tuple[int, Entry]] = {}
+    out: dict[tuple[int, int, str], Candidate] = {}
+    for start in sorted(by_start, reverse=True):
+        for c, entry in by_start[start]:
+            end, last = c.end, entry
+            for nxt, child in by_start.get(c.end, ()):
+                if not inside(child, entry) or _cut_short(text, nxt, child):
+                    continue
+                run_end, run_last = runs[(nxt.start, nxt.end, child.id)]
+                if run_end > end:
+                    end, last = run_end, run_last
+            runs[(c.start, c.end, entry.id)] = (end, last)
+            if end > c.end:
+                out.setdefault((c.start, end, last.id), Candidate(c.start, end, "DISTRICT", CHAIN + last.id, CHAIN_PRIORITY, last.id))
+    return list(out.values())
+
+
+def _cut_short(text: str, c: Candidate, entry: Entry) -> bool:
+    """A short form right before a character that ends place names begins another name."""
+    return text[c.start : c.end] != entry.name and text[c.end : c.end + 1] in PLACE_SUFFIXES
 
 
 @dataclass(frozen=True)
@@ -71,46 +152,54 @@ def keep_places(
     text: str,
     chosen: Sequence[Candidate],
     readings: dict[tuple[int, int], list[Candidate]],
-    entry_of: Callable[[Candidate], Optional[Entry]],
+    entry_of: EntryOf,
     home: str = "",
     contexts: Sequence[PlaceContext] = (),
-) -> list[Candidate]:
-    """``chosen`` without the weak short forms that no context supports; a weak form may take
-    another reading of its span (朝阳 of Changchun rather than of Beijing)."""
+) -> tuple[list[Candidate], list[Candidate]]:
+    """``chosen`` without the weak short forms that no context supports, and those left out. A
+    span takes its strong reading if it has one (襄阳 the city, not the former district), and
+    among places of one name the one nearest the places named (朝阳 of Changchun beside 长春)."""
 
     def is_weak(c: Candidate) -> bool:
-        return weak(entry_of(c), text[c.start : c.end])
+        return not c.rule.startswith(CHAIN) and weak(entry_of(c), text[c.start : c.end])
 
-    def inside_a_name(c: Candidate) -> bool:
-        return text[c.end : c.end + 1] in PLACE_SUFFIXES
+    def order(a: Candidate) -> tuple[bool, bool]:
+        return is_weak(a), bool(entry_of(a).until)  # strong first, then places that still exist
 
-    strong = [e for e in map(entry_of, (c for c in chosen if not is_weak(c))) if e and e.code]
-    regions = {region(e.code) for e in strong} | ({region(home)} if home else set())
-    counties = {county(e.code) for e in strong} | {county(home)}
-    counties.discard("")
+    def reading(c: Candidate) -> Candidate:
+        """The gazetteer reading of a span to keep: a pattern's match too is the place listed
+        under its name (瓜沥镇), when that reading is strong."""
+        alternatives = readings.get((c.start, c.end))
+        if not alternatives or c.rule.startswith(CHAIN) or c.label != "DISTRICT":
+            return c
+        best = min(alternatives, key=order)
+        return best if c.entry or not is_weak(best) else c
+
+    chosen = [reading(c) for c in chosen]
+    # Where the text is: places named by a name of one reading only, and the home division.
+    strong = [entry_of(c) for c in chosen if not is_weak(c) and len(readings.get((c.start, c.end), ())) <= 1]
+    codes = [e.code for e in strong if e and e.code] + ([home] if home else [])
+    regions = {region(code) for code in codes}
+    # the counties named, and the cities, as a few (东莞, 中山) hold townships without counties
+    counties = {county(code) for code in codes} | set(codes)
 
     def near(entry: Entry) -> bool:
         if entry.level == TOWNSHIP:
             return county(entry.code) in counties
-        return any(entry.code.startswith(r) for r in regions)
+        return bool(entry.code) and any(entry.code.startswith(r) for r in regions)
 
     kept: list[Candidate] = []
+    dropped: list[Candidate] = []
     for i, c in enumerate(chosen):
+        alternatives = readings.get((c.start, c.end), [c])
         if not is_weak(c):
+            if len(alternatives) > 1 and not c.rule.startswith(CHAIN):
+                c = next((a for a in alternatives if not is_weak(a) and near(entry_of(a))), c)
             kept.append(c)
             continue
-        if inside_a_name(c) or _COUNTED_AS_BODIES.match(text, c.end):
+        if text[c.end : c.end + 1] in PLACE_SUFFIXES or _COUNTED_AS_BODIES.match(text, c.end):
+            dropped.append(c)
             continue
-        previous = kept[-1] if kept else None
-        parent = entry_of(previous) if previous else None
-        alternatives = readings.get((c.start, c.end), [c])
-        if previous and previous.end == c.start and parent and parent.code:
-            under = [a for a in alternatives if entry_of(a).code.startswith(region(parent.code))]
-            if under:
-                # 贵州雷山, 长春朝阳, 西湖区转塘: one name, written with its province or city.
-                a = under[0]
-                kept[-1] = Candidate(previous.start, a.end, a.label, a.rule, a.priority, a.entry)
-                continue
         at_home = [a for a in alternatives if near(entry_of(a))]
         if at_home:
             kept.append(at_home[0])
@@ -118,7 +207,9 @@ def keep_places(
             kept.append(c)
         elif entry_of(c).level != TOWNSHIP and any(x.around(text, c.start, c.end) for x in contexts):
             kept.append(c)
-    return kept
+        else:
+            dropped.append(c)
+    return kept, dropped
 
 
 # What is left of a name once a place is split off its front must still be a name.
@@ -146,9 +237,10 @@ def split_listed(
     return out
 
 
-def _listed(text: str, chosen: Sequence[Candidate], i: int, entry_of, is_weak) -> bool:
+def _listed(text: str, chosen: Sequence[Candidate], i: int, entry_of: EntryOf, is_weak) -> bool:
     """Next to another place, with only a list mark between: 建德、淳安、桐庐. A township's
-    short form needs a neighbour that is not weak, or a township of its own county."""
+    short form needs a neighbour of its own city that is not weak, or a township of its own
+    county: among the country's townships some name is always close to any word."""
     entry = entry_of(chosen[i])
     for j in (i - 1, i + 1):
         if not (0 <= j < len(chosen) and chosen[j].label == "DISTRICT"):
@@ -156,7 +248,13 @@ def _listed(text: str, chosen: Sequence[Candidate], i: int, entry_of, is_weak) -
         a, b = sorted((chosen[i], chosen[j]), key=lambda c: c.start)
         if text[a.end : b.start] not in LIST_JOINERS:
             continue
+        if entry.level != TOWNSHIP:
+            return True
         other = entry_of(chosen[j])
-        if entry.level != TOWNSHIP or not is_weak(chosen[j]) or (other and county(other.code) == county(entry.code)):
+        if other is None or not other.code:
+            continue
+        if is_weak(chosen[j]) and other.level == TOWNSHIP and county(other.code) == county(entry.code):
+            return True
+        if not is_weak(chosen[j]) and entry.code.startswith(region(other.code)):
             return True
     return False

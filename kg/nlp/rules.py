@@ -34,7 +34,7 @@ from typing import Iterable, Optional, Sequence
 
 from kg.nlp.anchors import Anchor
 from kg.nlp.candidates import Candidate, Entry
-from kg.nlp.places import TOWNSHIP, PlaceContext, keep_places, split_listed, weak
+from kg.nlp.places import CHAIN, FOREIGN_KINDS, TOWNSHIP, PlaceContext, chains, keep_places, split_listed, weak
 from kg.nlp.boundaries import Boundary, Starts, split, zero_width
 from kg.nlp.datafiles import RuleError, jsonl_rows, tsv_rows
 from kg.nlp.composed import PlacePrefix, load_place_prefixes, place_names
@@ -169,11 +169,16 @@ class Gazetteer:
     def lookup(self, form: str) -> list[Entry]:
         return [self.entries[i] for i in self.forms.get(form, ())]
 
-    def word_forms(self) -> list[str]:
-        """The forms the segmenter may take as words: all but the bare short forms of counties
-        and townships, which are ordinary words more often than places (人民和 is no 民和, 加大安置
-        no 大安) and, forced on the segmenter, would cut the text around them wrongly."""
-        return sorted(f for f, ids in self.forms.items() if not all(weak(self.entries[i], f) for i in ids))
+    def words(self) -> list[str]:
+        """The forms word segmentation should keep whole. Not the townships': there are ~60,000
+        of their names and short forms, loading them into pkuseg costs a second, and a rare place
+        name needs no help to be matched, as rules match characters. Not the bare short forms of
+        counties either: they are ordinary words more often than places, and forced on the
+        segmenter they cut the text around them wrongly (人民和 became 人/民和, 加大安置 加/大安/置)."""
+        return sorted({
+            f for e in self.entries.values() if e.source != "townships" for f in e.forms
+            if len(f) >= 2 and not all(weak(self.entries[i], f) for i in self.forms.get(f, ()))
+        })
 
 
 @dataclass
@@ -239,6 +244,7 @@ class RuleSet:
         ``home`` is the division code of the area the text speaks for, if known; ``words``, the
         segmenter's words (start -> end), lets names shed a leading verb or adverb (lexicon.py)."""
         found = split_places_before_quotes(text, self.candidates(text))
+        found += chains(text, found, self._entry)
         if words:
             found = trim_leading(text, found, words, self.lexicon)
             found += place_names(text, found, words, self.place_prefixes, self._strong_place)
@@ -251,14 +257,24 @@ class RuleSet:
                 if c.entry is not None:
                     known[c.start : c.end] = b"\x01" * (c.end - c.start)
             found = [c for c in found if c.rule in self._context_named or not generic(text, c, words, self.lexicon, known)]
-        chosen = self._resolve(text, found, masked)
-        # Places of one name (朝阳 of Beijing, of Changchun): every entry a chosen span could be.
+        found = self._allowed(text, found, masked)
+        # Places of one name (朝阳 of Beijing, of Changchun): every entry a span could be.
         readings: dict[tuple[int, int], list[Candidate]] = {}
         for c in found:
-            if c.entry and c.label == "DISTRICT":
+            if c.entry and c.label == "DISTRICT" and not c.rule.startswith(CHAIN):
                 readings.setdefault((c.start, c.end), []).append(c)
-        chosen = split_listed(text, chosen, readings)
-        return keep_places(text, chosen, readings, self._entry, home, self.place_contexts)
+        # A short form that nothing supports is no place, and must not hide what it overlapped:
+        # drop it with its other readings and settle the overlaps again.
+        for _ in range(_SETTLE_ROUNDS):
+            chosen = split_listed(text, resolve(found), readings)
+            kept, dropped = keep_places(text, chosen, readings, self._entry, home, self.place_contexts)
+            if not dropped:
+                break
+            gone = {(c.start, c.end) for c in dropped}
+            found = [c for c in found if not (c.entry and (c.start, c.end) in gone)]
+            if not _overlapped(found, gone, len(text)):
+                break  # nothing hid behind them: settling again would choose the same
+        return kept
 
     def _weak(self, c: Candidate, text: str) -> bool:
         return c.label == "DISTRICT" and weak(self._entry(c), text[c.start : c.end])
@@ -271,17 +287,30 @@ class RuleSet:
     def _entry(self, c: Candidate) -> Optional[Entry]:
         return self.gazetteer.entries.get(c.entry or "")
 
-    def _resolve(self, text: str, found: list[Candidate], masked: Sequence[tuple[int, int]]) -> list[Candidate]:
+    def _allowed(self, text: str, found: list[Candidate], masked: Sequence[tuple[int, int]]) -> list[Candidate]:
+        """``found`` without NOT spans and what they, masks and listed non-entities veto."""
         vetoes = [(c.start, c.end) for c in found if c.label == NOT]
         # A listed non-entity vetoes what lies inside it: 教育部 in 教育部门 is no ministry.
         vetoes += [(s, e) for s, e, _ in self.not_entities.find(text)]
         vetoed = _Vetoes(len(text), vetoes, masked)
-        kept = [
+        return [
             c
             for c in found
             if c.label != NOT and not vetoed(c) and _trim(text[c.start : c.end]) not in self.not_entities
         ]
-        return resolve(kept)
+
+
+def _overlapped(found: Sequence[Candidate], spans: set[tuple[int, int]], size: int) -> bool:
+    """Whether any candidate overlaps one of ``spans`` (and is not at one of them)."""
+    marks = bytearray(size + 1)
+    for s, e in spans:
+        marks[s:e] = b"\x01" * (e - s)
+    return any(marks.find(1, c.start, c.end) >= 0 for c in found if (c.start, c.end) not in spans)
+
+
+# Dropping unsupported short forms and settling again converges in a round or two; a dropped
+# form can only uncover candidates, which are short forms again at most this many times.
+_SETTLE_ROUNDS = 3
 
 
 def split_places_before_quotes(text: str, found: list[Candidate]) -> list[Candidate]:
@@ -424,15 +453,60 @@ def _split(value: str) -> list[str]:
     return [v.strip() for v in value.split("|") if v.strip()]
 
 
+# Notes that keep a form out of the index: a short form that is also a lake, a mountain or an
+# ordinary word (西湖, 黄山, 和平) names the place too rarely to be matched on its own.
+_DIVISION_UNSAFE = re.compile(r"short-is-(?:also-nature|common-word)=([^;]+)")
+# A township's short form (转塘, 梅城) counts only where places.py finds support for it, and
+# never when it is also a lake, a mountain, an ordinary word, a name five or more townships share
+# (城关, 新华), or the short form of a division (余杭 is 余杭区 before it is 余杭街道).
+_TOWNSHIP_UNSAFE = re.compile(r"short-is-(?:also-nature|common-word|division|generic)=([^;]+)")
+_FOREIGN_UNSAFE = re.compile(r"form-is-(?:common-word|division)=([^;]+)")
+_TOWNSHIP_COLUMNS = ("code", "name", "parent", "short", "note")
+
+
+def _row_value(row: dict[str, str], column: str, where: str) -> str:
+    value = row.get(column)
+    if value is None:
+        raise RuleError(f"{where}: no column {column!r}")
+    return value.strip()
+
+
+def _load_townships(path: Path, gazetteer: Gazetteer) -> None:
+    """The country's ~40,000 townships, read line by line without the csv module: they are most
+    of the gazetteer, and loading the pipeline must stay quick."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    header = lines[0].rstrip("\r").split("\t")
+    missing = [c for c in _TOWNSHIP_COLUMNS if c not in header]
+    if missing:
+        raise RuleError(f"{path.name}:1: no column {missing[0]!r}")
+    at = [header.index(c) for c in _TOWNSHIP_COLUMNS]
+    width = len(header)
+    for lineno, line in enumerate(lines[1:], 2):
+        line = line.rstrip("\r")
+        if not line or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if len(cells) != width:
+            raise RuleError(f"{path.name}:{lineno}: {len(cells)} columns, the header has {width}")
+        code, name, parent, short, note = (cells[i] for i in at)
+        if not (len(code) == 9 and code.isascii() and code.isdigit() and code[:6] == parent and name):
+            raise RuleError(f"{path.name}:{lineno}: a township needs a name and a 9-digit code that begins with its parent's 6 digits")
+        forms: tuple[str, ...] = (name,)
+        if short and not (note and short in _TOWNSHIP_UNSAFE.findall(note)):
+            forms = (name, short)
+        gazetteer.add(Entry(
+            id=f"division:{code}:{name}", name=name, label="DISTRICT", source="townships", forms=forms,
+            code=code, parent=parent, level=TOWNSHIP, name_needs_context="name-is-phrase" in note,
+        ))
+
+
 def load_gazetteer(folder: Path) -> Gazetteer:
     gazetteer = Gazetteer()
     divisions = folder / "divisions.tsv"
     if divisions.exists():
         for _, row in tsv_rows(divisions):
             name = row["name"]
-            # A short form that is also a lake, a mountain or a common word (西湖, 黄山, 和平) names
-            # the place too rarely to be matched on its own.
-            unsafe = set(re.findall(r"short-is-(?:also-nature|common-word)=([^;]+)", row.get("note", "")))
+            unsafe = set(_DIVISION_UNSAFE.findall(row.get("note", "")))
             gazetteer.add(Entry(
                 id=f"division:{row['code']}:{name}", name=name, label="DISTRICT", source="divisions",
                 forms=(name, *(f for f in _split(row.get("short", "")) if f not in unsafe)),
@@ -441,15 +515,23 @@ def load_gazetteer(folder: Path) -> Gazetteer:
             ))
     townships = folder / "townships.tsv"
     if townships.exists():
-        # A township's short form (转塘, 梅城) counts only where places.py finds support for it,
-        # and never when it is also a lake, a mountain or an ordinary word, or the short form of
-        # a division (余杭 is 余杭区 before it is 余杭街道).
-        for _, row in tsv_rows(townships):
-            unsafe = set(re.findall(r"short-is-(?:also-nature|common-word|division)=([^;]+)", row.get("note", "")))
+        _load_townships(townships, gazetteer)
+    foreign = folder / "foreign.tsv"
+    if foreign.exists():
+        countries: set[str] = set()
+        for where, row in tsv_rows(foreign):
+            fid, name, kind, parent = (_row_value(row, c, where) for c in ("id", "name", "kind", "parent"))
+            if not fid or not name or kind not in FOREIGN_KINDS:
+                raise RuleError(f"{where}: a foreign place needs an id, a name and a kind in {sorted(FOREIGN_KINDS)}")
+            if (kind == "country") != (not parent) or (parent and parent not in countries):
+                raise RuleError(f"{where}: a country has no parent; a city's parent is a country listed above it")
+            if kind == "country":
+                countries.add(fid)
+            unsafe = set(_FOREIGN_UNSAFE.findall(row.get("note") or ""))
             gazetteer.add(Entry(
-                id=f"division:{row['code']}:{row['name']}", name=row["name"], label="DISTRICT", source="townships",
-                forms=(row["name"], *(f for f in _split(row.get("short", "")) if f not in unsafe)),
-                code=row["code"], parent=row.get("parent", ""), level=TOWNSHIP,
+                id=f"foreign:{fid}", name=name, label="DISTRICT", source="foreign",
+                forms=tuple(f for f in (name, *_split(row.get("short", ""))) if f not in unsafe),
+                level=kind, within=f"foreign:{parent}" if parent else "",
             ))
     zones = folder / "zones.tsv"
     if zones.exists():
