@@ -211,7 +211,6 @@ def test_data_gazetteer_known_programs_and_projects(name, label, aliases):
     ("两个维护", "theory"),
     ("习近平新时代中国特色社会主义思想", "theory"),
     ("一方有难、八方支援", "slogan"),
-    ("六保", "slogan"),
     ("中国最具幸福感城市", "honour"),
     ("大禹鼎", "honour"),
     ("党的十九大", "meeting"),

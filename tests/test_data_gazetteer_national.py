@@ -253,6 +253,7 @@ def test_data_gazetteer_national_match_with_vetoes(tmp_path, text, expected):
 @pytest.mark.parametrize("name, label", [
     ("区域全面经济伙伴关系协定", "PROGRAM"),
     ("高效办成一件事", "PROGRAM"),
+    ("六稳", "PROGRAM"),  # a programme of action, unlike the theory slogans (四个意识)
     ("长江十年禁渔", "PROGRAM"),
     ("南水北调工程", "PROJECT"),
     ("中国—东盟博览会", "PROJECT"),

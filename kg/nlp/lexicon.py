@@ -116,12 +116,13 @@ _PROPER_CHARS = re.compile(r"[0-9A-Za-z０-９Ａ-Ｚａ-ｚ“”《》「」�
 
 
 def generic(
-    text: str, c: Candidate, words: Mapping[int, int], lexicon: Lexicon, known: bytearray
+    text: str, c: Candidate, words: Mapping[int, int], lexicon: Lexicon, known: bytearray, headless: bool = False
 ) -> bool:
     """A pattern's name made only of common words (公共图书馆, 城市污水处理厂, 乡镇卫生院) is a
     description, not a name. ``known`` marks the characters a gazetteer name covers (places,
     bodies): such a name is proper. Only whole words are judged; text the segmenter left in
-    pieces that are not words counts as proper."""
+    pieces that are not words counts as proper. The last word is the head and is not judged,
+    unless the name has none (``headless``: an item a list calls a project)."""
     if c.entry is not None or c.label not in NAMED_LABELS | {"PROGRAM"} or not lexicon.common:
         return False
     if words.get(c.start) == c.start + 1 and text[c.start] in _LEVEL_CHARS:
@@ -140,4 +141,4 @@ def generic(
         pos = end
     if c.label == "PROGRAM" and len(body) > 2:
         return False  # several common words may well name a programme: 营养改善计划
-    return all(word in lexicon.common for word in (body[:-1] if len(body) > 1 else body))
+    return all(word in lexicon.common for word in (body[:-1] if len(body) > 1 and not headless else body))

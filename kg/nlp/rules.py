@@ -20,6 +20,10 @@ or a rule::
 A definition with ``"boundary": true`` is a name boundary: a zero-width test run once per
 position for all the rules that begin with it (``boundaries.py``).
 
+A rule may say ``"context_named": true`` (its context makes the match a name, so the match is
+not judged by its words: 中央 before 决策部署) or ``"headless": true`` (its match has no head
+noun, so every word of it is judged: an item a list calls a project); see ``lexicon.generic``.
+
 A rule's entity is the whole match, or the named group ``ent`` when the pattern has one. The
 label ``NOT`` marks text that is never an entity (slogans, honours, meetings): any candidate lying
 wholly inside such a span is dropped.
@@ -62,6 +66,8 @@ class PatternRule:
     # The context makes its match a name (中央 before 决策部署, places counted as villages), so
     # it is not judged by its words (lexicon.generic).
     context_named: bool = False
+    # Its match has no head noun (an item of a list of projects): every word of it is judged.
+    headless: bool = False
 
     def finditer(self, text: str, hits: Sequence[tuple[int, int]], starts: Optional[Starts] = None) -> Iterable[re.Match]:
         """Matches of the rule: near its anchor ``hits`` when it has an anchor, else everywhere."""
@@ -191,10 +197,12 @@ class RuleSet:
     place_prefixes: list[PlacePrefix] = field(default_factory=list)
     _anchor_index: FormIndex = field(init=False)
     _context_named: frozenset[str] = field(init=False)
+    _headless: frozenset[str] = field(init=False)
     _anchor_rules: dict[str, list[int]] = field(init=False)
 
     def __post_init__(self) -> None:
         self._context_named = frozenset(r.id for r in self.patterns if r.context_named)
+        self._headless = frozenset(r.id for r in self.patterns if r.headless)
         self._anchor_rules = {}
         for i, rule in enumerate(self.patterns):
             for anchor in rule.anchor.strings if rule.anchor else ():
@@ -256,7 +264,10 @@ class RuleSet:
             for c in found:
                 if c.entry is not None:
                     known[c.start : c.end] = b"\x01" * (c.end - c.start)
-            found = [c for c in found if c.rule in self._context_named or not generic(text, c, words, self.lexicon, known)]
+            found = [
+                c for c in found
+                if c.rule in self._context_named or not generic(text, c, words, self.lexicon, known, c.rule in self._headless)
+            ]
         found = self._allowed(text, found, masked)
         # Places of one name (朝阳 of Beijing, of Changchun): every entry a span could be.
         readings: dict[tuple[int, int], list[Candidate]] = {}
@@ -410,7 +421,7 @@ def load_patterns(paths: Sequence[Path], cache: Optional[Path] = None) -> list[P
                 raise RuleError(f"{where}: bad pattern for {rule_id!r}: {err}") from None
             rules.append(PatternRule(
                 rule_id, label, regex, int(row.get("priority", 0)), derived.anchor(regex), boundary, pattern,
-                bool(row.get("context_named", False)),
+                bool(row.get("context_named", False)), bool(row.get("headless", False)),
             ))
     derived.save()
     return rules
