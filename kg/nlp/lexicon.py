@@ -142,3 +142,25 @@ def generic(
     if c.label == "PROGRAM" and len(body) > 2:
         return False  # several common words may well name a programme: 营养改善计划
     return all(word in lexicon.common for word in (body[:-1] if len(body) > 1 and not headless else body))
+
+
+def unnamed(
+    text: str, c: Candidate, words: Mapping[int, int], vocabulary: frozenset[str], known: bytearray
+) -> bool:
+    """For rules whose head makes no name by itself (…项目, …园区): a name needs something no
+    description has, a place or body the gazetteers know, a number or letters, or a word the
+    segmenter's vocabulary (pkuseg's CTB8 words) does not have, as names of companies and small
+    places are not in it (中欣晶圆, 董湾). 第二批疏解项目 or 民间资本推介优质项目 have none."""
+    if not vocabulary or known.find(1, c.start, c.end) >= 0 or _PROPER_CHARS.search(text, c.start, c.end):
+        return False
+    if words.get(c.start) == c.start + 1 and text[c.start] in _LEVEL_CHARS:
+        return False
+    pos = c.start
+    while pos < c.end:
+        end = words.get(pos)
+        if end is None or end > c.end:
+            return False
+        if text[pos:end] not in vocabulary:
+            return False
+        pos = end
+    return True

@@ -25,6 +25,8 @@ def load_pipeline() -> Language:
     rules = nlp.add_pipe("kg_entity_rules")
     # Known names stay whole tokens, so rules and later relation patterns see them as words.
     nlp.tokenizer.pkuseg_update_user_dict(rules.rules.gazetteer.words())
+    # What the segmenter's model knows as words is common vocabulary, not names (lexicon.unnamed).
+    rules.rules.vocabulary = frozenset(nlp.tokenizer.pkuseg_seg.feature_extractor.unigram)
     return nlp
 
 

@@ -22,7 +22,9 @@ position for all the rules that begin with it (``boundaries.py``).
 
 A rule may say ``"context_named": true`` (its context makes the match a name, so the match is
 not judged by its words: 中央 before 决策部署) or ``"headless": true`` (its match has no head
-noun, so every word of it is judged: an item a list calls a project); see ``lexicon.generic``.
+noun, so every word of it is judged: an item a list calls a project) or ``"needs_name": true``
+(its head names no thing by itself, 项目 or 园区, so the match needs a word the segmenter does not
+know, a known place or a number); see ``lexicon.generic`` and ``lexicon.unnamed``.
 
 A rule's entity is the whole match, or the named group ``ent`` when the pattern has one. The
 label ``NOT`` marks text that is never an entity (slogans, honours, meetings): any candidate lying
@@ -42,7 +44,7 @@ from kg.nlp.places import CHAIN, FOREIGN_KINDS, TOWNSHIP, PlaceContext, chains, 
 from kg.nlp.boundaries import Boundary, Starts, split, zero_width
 from kg.nlp.datafiles import RuleError, jsonl_rows, tsv_rows
 from kg.nlp.composed import PlacePrefix, load_place_prefixes, place_names
-from kg.nlp.lexicon import Lexicon, generic, trim_leading
+from kg.nlp.lexicon import Lexicon, generic, trim_leading, unnamed
 from kg.nlp.model import model_dir
 from kg.nlp.rule_cache import RuleCache
 
@@ -68,6 +70,9 @@ class PatternRule:
     context_named: bool = False
     # Its match has no head noun (an item of a list of projects): every word of it is judged.
     headless: bool = False
+    # Its head names no thing by itself (…项目, …园区): the match needs a word the segmenter does
+    # not know, a known place or body, or a number (lexicon.unnamed).
+    needs_name: bool = False
 
     def finditer(self, text: str, hits: Sequence[tuple[int, int]], starts: Optional[Starts] = None) -> Iterable[re.Match]:
         """Matches of the rule: near its anchor ``hits`` when it has an anchor, else everywhere."""
@@ -198,11 +203,15 @@ class RuleSet:
     _anchor_index: FormIndex = field(init=False)
     _context_named: frozenset[str] = field(init=False)
     _headless: frozenset[str] = field(init=False)
+    _needs_name: frozenset[str] = field(init=False)
+    # The segmenter's vocabulary, given by the pipeline (see lexicon.unnamed); empty: not judged.
+    vocabulary: frozenset[str] = frozenset()
     _anchor_rules: dict[str, list[int]] = field(init=False)
 
     def __post_init__(self) -> None:
         self._context_named = frozenset(r.id for r in self.patterns if r.context_named)
         self._headless = frozenset(r.id for r in self.patterns if r.headless)
+        self._needs_name = frozenset(r.id for r in self.patterns if r.needs_name)
         self._anchor_rules = {}
         for i, rule in enumerate(self.patterns):
             for anchor in rule.anchor.strings if rule.anchor else ():
@@ -268,6 +277,7 @@ class RuleSet:
                 c for c in found
                 if c.rule in self._context_named or not generic(text, c, words, self.lexicon, known, c.rule in self._headless)
             ]
+            found = [c for c in found if c.rule not in self._needs_name or not unnamed(text, c, words, self.vocabulary, known)]
         found = self._allowed(text, found, masked)
         # Places of one name (朝阳 of Beijing, of Changchun): every entry a span could be.
         readings: dict[tuple[int, int], list[Candidate]] = {}
@@ -422,6 +432,7 @@ def load_patterns(paths: Sequence[Path], cache: Optional[Path] = None) -> list[P
             rules.append(PatternRule(
                 rule_id, label, regex, int(row.get("priority", 0)), derived.anchor(regex), boundary, pattern,
                 bool(row.get("context_named", False)), bool(row.get("headless", False)),
+                bool(row.get("needs_name", False)),
             ))
     derived.save()
     return rules
