@@ -97,3 +97,19 @@ def test_nlp_shapes_bodies(nlp, text, expected):
 )
 def test_nlp_shapes_boundaries(nlp, text, expected):
     assert _ents(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, home, expected",
+    [
+        # a short form that is also a lake names the district only in the district's own text
+        ("西湖新一轮发展目标全面完成。", "330106", [("西湖", "DISTRICT")]),
+        ("西湖新一轮发展目标全面完成。", "330100", []),
+        ("做好西湖景区保护。", "330106", [("西湖景区", "DISTRICT")]),
+        ("打造“西湖模式”品牌。", "330106", []),
+    ],
+)
+def test_nlp_shapes_home_short_form(nlp, text, home, expected):
+    from kg.nlp.pipeline import annotate
+
+    assert [(e.text, e.label_) for e in annotate(nlp, text, home).ents if e.label_ == "DISTRICT"] == expected

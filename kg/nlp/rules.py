@@ -163,6 +163,8 @@ class Gazetteer:
     # form -> entry ids; several entries may share a short form (朝阳).
     forms: dict[str, list[str]] = field(default_factory=dict)
     index: FormIndex = field(default_factory=FormIndex)
+    # Short forms that name their division only in its own documents (西湖: a lake elsewhere).
+    home_forms: dict[str, list[str]] = field(default_factory=dict)
 
     def add(self, entry: Entry) -> None:
         self.entries[entry.id] = entry
@@ -260,7 +262,7 @@ class RuleSet:
         no bare short form of a place that nothing in the text supports (see places.py);
         ``home`` is the division code of the area the text speaks for, if known; ``words``, the
         segmenter's words (start -> end), lets names shed a leading verb or adverb (lexicon.py)."""
-        found = split_places_before_quotes(text, self.candidates(text))
+        found = split_places_before_quotes(text, self.candidates(text) + self._at_home(text, home))
         found += chains(text, found, self._entry)
         if words:
             found = trim_leading(text, found, words, self.lexicon)
@@ -297,12 +299,30 @@ class RuleSet:
                 break  # nothing hid behind them: settling again would choose the same
         return kept
 
+    def _at_home(self, text: str, home: str) -> list[Candidate]:
+        """The short forms that name a division only in its own documents (ANNOTATION.md: bare
+        西湖 in 西湖区's report), where ``home`` is that division, unless the words after it
+        make it the lake or mountain (西湖景区, 西湖边) or it opens a quoted name (“西湖模式”)."""
+        if not home or not self.gazetteer.home_forms:
+            return []
+        found = []
+        for form, ids in self.gazetteer.home_forms.items():
+            ids = [i for i in ids if self.gazetteer.entries[i].code == home]
+            if not ids:
+                continue
+            for m in re.finditer(re.escape(form), text):
+                if not _NATURE_AFTER.match(text, m.end()) and text[m.start() - 1 : m.start()] != "“":
+                    found.append(Candidate(m.start(), m.end(), "DISTRICT", f"gazetteer:home:{ids[0]}", 0, ids[0]))
+        return found
+
     def _weak(self, c: Candidate, text: str) -> bool:
         return c.label == "DISTRICT" and weak(self._entry(c), text[c.start : c.end])
 
     def _strong_place(self, c: Candidate, written: str) -> bool:
         """A division named so that it needs no support from its context (see places.py)."""
         entry = self._entry(c)
+        if c.rule.startswith("gazetteer:home:"):
+            return True  # the document's own division, by the short form only it uses (西湖)
         return entry is not None and bool(entry.code) and entry.level != TOWNSHIP and not weak(entry, written)
 
     def _entry(self, c: Candidate) -> Optional[Entry]:
@@ -355,6 +375,11 @@ def split_places_before_quotes(text: str, found: list[Candidate]) -> list[Candid
                 c = replace(c, start=quote)
         out.append(c)
     return out
+
+
+# Words after a lake's or mountain's name that make it the lake or mountain, not the district
+# named after it: 西湖景区, 西湖边, 西湖十景, 黄山风景区.
+_NATURE_AFTER = re.compile(r"景区|风景|名胜|湖|边|畔|山|水|十景|文化景观|申遗|龙井|醋鱼|游船|游览|周边|沿岸|湖区|之畔")
 
 
 class _Vetoes:
@@ -529,8 +554,12 @@ def load_gazetteer(folder: Path) -> Gazetteer:
         for _, row in tsv_rows(divisions):
             name = row["name"]
             unsafe = set(_DIVISION_UNSAFE.findall(row.get("note", "")))
+            entry_id = f"division:{row['code']}:{name}"
+            for form in unsafe & set(_split(row.get("short", ""))):
+                # 西湖 is the lake before it is 西湖区, except in 西湖区's own documents.
+                gazetteer.home_forms.setdefault(form, []).append(entry_id)
             gazetteer.add(Entry(
-                id=f"division:{row['code']}:{name}", name=name, label="DISTRICT", source="divisions",
+                id=entry_id, name=name, label="DISTRICT", source="divisions",
                 forms=(name, *(f for f in _split(row.get("short", "")) if f not in unsafe)),
                 code=row["code"], parent=row.get("parent", ""),
                 level=row.get("level", ""), until=row.get("valid_to", ""),
