@@ -17,8 +17,6 @@ from kg.graph.namespace import POL
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "docs"
-if not CORPUS.is_dir():
-    CORPUS = Path("/work/shared/corpus/docs")
 DEV_GOLD = CORPUS.parent.parent / "gold" / "dev.jsonl"
 
 
@@ -145,6 +143,9 @@ def test_eval_run_report_counts_the_paths_and_document_traits(seeds_dir):
     result = evaluate(rows, PassageRecognizer([seeds_dir]))
     assert result.paths == {IN_DOCUMENT: 4, NO_SOURCE: 1}
     assert "zh-Hant" in result.traits["002"]
+    # scores by the kind of document the passage comes from; a plain passage is "other"
+    assert result.by_kind["other"].typed["ORG"].tp == 1
+    assert set(result.by_kind) == {"other", "plan-proposal"}
 
 
 def test_eval_run_cli_eval_says_how_rows_were_read(seeds_dir, tmp_path):

@@ -24,6 +24,10 @@ def _block(title: str, score: Score) -> list[str]:
 def render_evaluation(result: Evaluation, show_errors: int = 0) -> str:
     lines = [render_paths(result.paths), ""]
     lines += _block("overall", result.overall)
+    if len(result.by_kind) > 1:
+        for kind in sorted(result.by_kind):
+            lines.append("")
+            lines.extend(_block(f"documents of kind {kind}", result.by_kind[kind]))
     for group in sorted(result.by_document):
         lines.append("")
         traits = set(result.traits.get(group, ()))

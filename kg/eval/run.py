@@ -77,6 +77,7 @@ class _SourceDocument:
     spans: list[tuple[int, int, str]]
     script: str
     masks: list[tuple[int, int]]
+    kind: str  # the document's kind as metadata reads it (government-work-report, regulation …)
 
 
 @dataclass
@@ -85,6 +86,7 @@ class Passage:
     path: str  # IN_DOCUMENT, or why the passage was read as plain text
     script: str = "zh-Hans"
     masked: bool = False
+    kind: str = "other"  # its document's kind; a passage read as plain text is "other"
 
 
 class PassageRecognizer:
@@ -121,7 +123,7 @@ class PassageRecognizer:
             return TEXT_DIFFERS
         entities = [[s - offset, e - offset, label] for s, e, label in document.spans if offset <= s and e <= end]
         masked = any(s < end and offset < e for s, e in document.masks)
-        return Passage(entities, IN_DOCUMENT, document.script, masked)
+        return Passage(entities, IN_DOCUMENT, document.script, masked, document.kind)
 
     def _source(self, path: Path) -> Optional[_SourceDocument]:
         key = path.resolve()
@@ -137,6 +139,7 @@ class PassageRecognizer:
                     spans=[(m.start_src, m.end_src, m.label) for m in found],
                     script=document.meta.script,
                     masks=[(m.start_src, m.end_src) for m in document.masks],
+                    kind=document.meta.kind or "other",
                 )
         return self._sources[key]
 
@@ -168,6 +171,7 @@ class Evaluation:
     by_document: dict[str, Score] = field(default_factory=dict)
     # per document: what kind of text it is ("zh-Hans", "zh-Hant", "masked")
     traits: dict[str, set[str]] = field(default_factory=dict)
+    by_kind: dict[str, Score] = field(default_factory=dict)  # per kind of document
     paths: Counter = field(default_factory=Counter)  # how many rows were recognized which way
 
 
@@ -181,6 +185,7 @@ def evaluate(rows: Iterable[dict], recognizer: Optional[PassageRecognizer] = Non
         result.overall.add(score)
         group = str(row["id"]).split(":", 1)[0]
         result.by_document.setdefault(group, Score()).add(score)
+        result.by_kind.setdefault(passage.kind, Score()).add(score)
         if row["text"].strip():
             traits = result.traits.setdefault(group, set())
             traits.add(passage.script)
