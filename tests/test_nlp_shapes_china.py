@@ -94,6 +94,10 @@ def test_nlp_shapes_bodies(nlp, text, expected):
         ("推进体育改革和监管改革。", []),
         # modals and clause verbs of laws are inside no name
         ("经营单位应当报告县应急管理局。", [("县应急管理局", "ORG")]),
+        # a verb and a bare programme head; a device is no research facility
+        ("要解决行动计划落实中的问题。", []),
+        ("安装车辆卫星定位装置。", []),
+        ("开展降低全社会物流成本专项行动。", [("降低全社会物流成本专项行动", "PROGRAM")]),
         # a count, a time or a determiner before a programme head
         ("这些改革和明年计划都要抓实。", []),
     ],

@@ -75,6 +75,18 @@ _QUOTED = re.compile("[“《]")
 _VERB_LED = frozenset({"PROGRAM"})
 
 
+def _bare(text: str, start: int, end: int, words: Mapping[int, int], lexicon: Lexicon) -> bool:
+    """Whether ``text[start:end]`` is a bare head: too short to name anything, or one or two
+    common words (行动计划, 实施方案)."""
+    if end - start < MIN_NAME:
+        return True
+    found = []
+    while start < end and (stop := words.get(start)) is not None and stop <= end and len(found) < 3:
+        found.append(text[start:stop])
+        start = stop
+    return start == end and len(found) <= 2 and all(w in lexicon.common for w in found)
+
+
 def trim_leading(
     text: str, candidates: Sequence[Candidate], words: Mapping[int, int], lexicon: Lexicon
 ) -> list[Candidate]:
@@ -97,8 +109,8 @@ def trim_leading(
         while (end := words.get(start)) is not None and end < c.end and text[start:end] in leading:
             start = end
         end = words.get(start)
-        if end is not None and text[start:end] in lexicon.verbs and c.end - end < MIN_NAME:
-            continue  # a verb and a bare head: 体现计划
+        if end is not None and text[start:end] in lexicon.verbs and _bare(text, end, c.end, words, lexicon):
+            continue  # a verb and a bare head: 体现计划, 解决行动计划
         if start == c.start:
             kept.append(c)
         elif c.end - start >= MIN_NAME:
