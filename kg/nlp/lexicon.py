@@ -70,6 +70,7 @@ _COUNT = re.compile(
     r"(?:家|个|条|所|批次|批|组|座|处|类|种|名|位|支|户|栋|套|宗)(?:左右)?"
 )
 _QUOTED = re.compile("[“《]")
+_COMPANY = re.compile("集团|公司|股份|控股")
 # Only a programme's name may begin with a verb (降低…成本专项行动); a body, a work or a place
 # named after a verb is the verb's object (设置重庆工业职业技术大学, 力促京雄高速二期).
 _VERB_LED = frozenset({"PROGRAM"})
@@ -165,6 +166,8 @@ def unnamed(
     places are not in it (中欣晶圆, 董湾). 第二批疏解项目 or 民间资本推介优质项目 have none."""
     if not vocabulary or known.find(1, c.start, c.end) >= 0 or _PROPER_CHARS.search(text, c.start, c.end):
         return False
+    if _COMPANY.search(text, c.start, c.end):
+        return False  # a company's project: 新世界集团项目
     if words.get(c.start) == c.start + 1 and text[c.start] in _LEVEL_CHARS:
         return False
     pos = c.start
