@@ -178,6 +178,29 @@ def eval_(gold_jsonl: Path, show_errors: int, sources: tuple[Path, ...]) -> None
     click.echo(render_evaluation(result, show_errors))
 
 
+@main.command(epilog=EPILOG)
+@click.argument("gold", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--config", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Training config (default kg/data/model/refiner.cfg).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Where the model goes (default kg/data/model/refiner.bin, the one kg ships).")
+def train(gold: tuple[Path, ...], config: Path | None, output: Path | None) -> None:
+    """Train the learned refiner of the entity rules on GOLD files (JSONL rows as for kg eval).
+
+    All their passages are trained on, with spaCy's own training loop and the config's fixed
+    seed: the same gold, config and rules give the same model. The pipeline uses it when
+    KG_LEARNED=1. Measure it with bench/learned_cv.py, never with kg eval on its own gold.
+    """
+    from kg.nlp.learned.shipped import CONFIG, WEIGHTS
+    from kg.nlp.learned.train import train_refiner
+
+    try:
+        out = train_refiner(list(gold), config or CONFIG, output or WEIGHTS, log=lambda m: click.echo(m, err=True))
+    except KgError as err:
+        _fail(err)
+    click.echo(f"wrote {out} ({out.stat().st_size:,} bytes)")
+
+
 @main.command("install-model", epilog=EPILOG)
 @click.option("--force", is_flag=True, help="Reinstall even if the model is already there.")
 def install_model(force: bool) -> None:
