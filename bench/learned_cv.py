@@ -9,7 +9,7 @@ The documents of the --folded files are split into --folds folds; each variant i
 --always files plus the other folds and scored on the held-out fold with kg's scorer; folds are
 pooled. It uses the rules as they are now, so it can be re-run whenever they change. Prints the
 table (per label P R F1, and ΔF1 against the rules with a 95% interval from resampling
-documents) and F1 per fold. See kg/nlp/learned/cv.py. The ner variants take minutes per fold.
+documents) and F1 per fold. See kg/eval/cv.py. The ner variants take minutes per fold.
 """
 
 from __future__ import annotations
@@ -20,12 +20,12 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-GOLD = ROOT.parent.parent / "shared" / "gold"
+GOLD = ROOT.parent / "shared" / "gold"  # ../shared beside the project
 sys.path.insert(0, str(ROOT))  # this checkout's kg, whichever is installed
 
 
 def main() -> None:
-    from kg.nlp.learned.cv import VARIANTS, cross_validate, read_all, table
+    from kg.eval.cv import VARIANTS, cross_validate, read_all, table
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--always", type=Path, nargs="*", default=[GOLD / "seeds.jsonl"], help="gold files always trained on")

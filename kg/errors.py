@@ -20,6 +20,10 @@ class ModelMissingError(KgError):
     """The segmentation model is not installed."""
 
 
+class RefinerMissingError(ModelMissingError):
+    """The learned refiner was asked for (KG_LEARNED=1) but no trained one is there."""
+
+
 class OutputError(KgError):
     """An output could not be written."""
 

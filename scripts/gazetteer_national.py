@@ -43,7 +43,7 @@ from kg.nlp.datafiles import tsv_rows  # noqa: E402
 GAZETTEER = ROOT / "kg" / "data" / "gazetteer"
 NATIONAL = [GAZETTEER / f"{stem}_national.tsv" for stem in ("programs", "projects", "organizations")]
 NOT_NATIONAL = GAZETTEER / "not_entities_national.tsv"
-SHARED = Path(os.environ.get("KG_SHARED", "/work/shared"))
+SHARED = Path(os.environ.get("KG_SHARED", ROOT.parent / "shared"))  # ../shared beside the project
 ATTESTED = re.compile(r"^(?:corpus:\d+ docs?|national)(?:; )?")
 
 

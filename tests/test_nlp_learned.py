@@ -1,4 +1,4 @@
-"""The learned refiner of the entity rules: training, the shipped model, the CV harness."""
+"""The learned refiner of the entity rules: training, loading a trained model, the CV harness."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from spacy.language import Language
 from kg.nlp.learned.gold import GoldPassage, document_folds, prepare, read_gold
 from kg.nlp.learned.recording import CANDIDATES_KEY, CHOSEN_KEY
 from kg.nlp.learned.refiner import OPTIONAL_KEY, targets_for
-from kg.nlp.learned.shipped import CONFIG, WEIGHTS, add_shipped_refiner, meta_path
+from kg.nlp.learned.shipped import CONFIG, add_shipped_refiner, meta_path
 from kg.nlp.learned.train import load_config, train_refiner
 from kg.nlp.rules import LABELS
 
@@ -70,13 +70,6 @@ def rules_keeping_candidates():
     return build_pipeline(keep_candidates=True)
 
 
-@pytest.fixture(scope="module")
-def learned_nlp():
-    from kg.nlp.pipeline import load_pipeline
-
-    return load_pipeline(learned=True)
-
-
 def test_nlp_learned_rules_keeping_candidates_find_what_the_rules_find(nlp, rules_keeping_candidates):
     text = "深化“最多跑一次”改革，支持西湖大学和浙江大学建设，推进湖长制。"
     plain = [(e.start_char, e.end_char, e.label_, e.id_) for e in nlp(text).ents]
@@ -111,27 +104,29 @@ def test_nlp_learned_trains_on_a_tiny_sample_the_same_model_twice(tmp_path, rule
     assert CANDIDATES_KEY not in doc.user_data
 
 
-def test_nlp_learned_shipped_model_is_small_loads_fast_and_refines(learned_nlp, nlp):
-    assert WEIGHTS.stat().st_size < 6_000_000
-    assert learned_nlp.pipe_names == ["kg_entity_rules", "kg_entity_refiner"]
-    text = "今年要推进这些改革，深化“最多跑一次”改革，支持西湖大学和浙江大学建设。"
-    # the rules take 这些改革 ("these reforms") for a programme; the refiner does not
-    assert ("这些改革", "PROGRAM") in [(e.text, e.label_) for e in nlp(text).ents]
-    expected = [("“最多跑一次”改革", "PROGRAM"), ("西湖大学", "ORG"), ("浙江大学", "ORG")]
-    for _ in range(2):
-        doc = learned_nlp(text)
-        assert [(e.text, e.label_) for e in doc.ents] == expected
-        assert [e.id_ for e in doc.ents] == ["prg-quoted-head", "gazetteer:organizations:org:westlake-university",
-                                            "gazetteer:organizations:org:zju"]
-        assert [e.kb_id_ for e in doc.ents][1:] == ["org:westlake-university", "org:zju"]
+def test_nlp_learned_trained_model_is_small_and_loads_fast(tmp_path, rules_keeping_candidates):
+    gold = _gold_file(tmp_path / "gold.jsonl")
+    config = tmp_path / "tiny.cfg"
+    config.write_text(TINY_CONFIG, encoding="utf-8")
+    weights = train_refiner([gold], config, tmp_path / "refiner.bin", nlp=rules_keeping_candidates)
+    assert weights.stat().st_size < 6_000_000
 
     import spacy
 
     from kg.nlp.factories import TOKENIZER  # noqa: F401  (registers the factories)
 
     started = time.perf_counter()
-    add_shipped_refiner(spacy.blank("zh"))
+    add_shipped_refiner(spacy.blank("zh"), config, weights)
     assert time.perf_counter() - started < 1.0
+
+
+def test_nlp_learned_asked_for_without_a_trained_model(tmp_path):
+    import spacy
+
+    from kg.errors import RefinerMissingError
+
+    with pytest.raises(RefinerMissingError, match="kg train"):
+        add_shipped_refiner(spacy.blank("zh"), CONFIG, tmp_path / "refiner.bin")
 
 
 def test_nlp_learned_pipeline_switch(monkeypatch):
@@ -179,7 +174,7 @@ def test_nlp_learned_optional_gold_is_missing_and_costs_nothing(tmp_path, rules_
 def test_nlp_learned_cross_validation_runs_on_a_tiny_gold(tmp_path, rules_keeping_candidates):
     import dataclasses
 
-    from kg.nlp.learned.cv import VARIANTS, cross_validate, table
+    from kg.eval.cv import VARIANTS, cross_validate, table
 
     config = tmp_path / "tiny.cfg"
     config.write_text(TINY_CONFIG, encoding="utf-8")

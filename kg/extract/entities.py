@@ -26,9 +26,9 @@ from kg.extract.mentions import Mention
 from kg.nlp.rules import DATA_DIR, Entry, Gazetteer
 from kg.resources.datafiles import RuleError, tsv_rows
 from kg.resources.divisions import COUNTRY
+from kg.resources.names import MARKS
 
-_MARKS = "“”‘’\"'《》〈〉「」『』"
-_STRIP = str.maketrans("", "", _MARKS)
+_STRIP = str.maketrans("", "", MARKS)
 _PARENS = str.maketrans({"(": "（", ")": "）"})
 # organizations.tsv names bodies without a place "generic-…" (市委, 区政府, 人大).
 _GENERIC_BODY = re.compile(r"^org:generic-")

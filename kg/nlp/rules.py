@@ -47,6 +47,7 @@ from kg.nlp.composed import PlacePrefix, load_place_prefixes, place_names
 from kg.nlp.lexicon import Lexicon, generic, trim_leading, unnamed
 from kg.nlp.model import model_dir
 from kg.nlp.rule_cache import RuleCache
+from kg.resources.names import MARKS
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 LABELS = ("ORG", "PROJECT", "PROGRAM", "DISTRICT")
@@ -406,11 +407,10 @@ class _Vetoes:
         return self.reach[c.start] >= c.end
 
 
-_QUOTES = "“”‘’\"'《》〈〉「」『』"
 
 
 def _trim(text: str) -> str:
-    return text.strip(_QUOTES)
+    return text.strip(MARKS)
 
 
 def resolve(candidates: Iterable[Candidate]) -> list[Candidate]:

@@ -1,4 +1,4 @@
-"""Gold passages (``/work/shared/gold``-style JSONL), their documents, folds, and training examples.
+"""Gold passages (``../shared/gold``-style JSONL), their documents, folds, and training examples.
 
 A row is ``{"id", "source"?, "offset"?, "text", "entities": [[start, end, LABEL], ...]}`` with
 code-point offsets into ``text``; a label starting with ``?`` is optional (ANNOTATION.md). The

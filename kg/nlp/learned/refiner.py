@@ -32,6 +32,7 @@ from kg.nlp.entities import _split_at  # the rules' own token splitting, so both
 from kg.nlp.learned.features import Judged, SpanFeatures, Suggestion, suggest
 from kg.nlp.learned.recording import KEYS, TEXT_KEY
 from kg.nlp.rules import LABELS
+from kg.resources.names import trim
 
 CLASSES = ("", *LABELS)  # "" is "no entity"
 # Gold spans that are optional (?LABEL) sit in this span group of a reference Doc: a suggestion on
@@ -159,9 +160,7 @@ def _provenance(sug: Suggestion, label: str) -> tuple[str, str]:
 def targets_for(examples: Iterable[Example], suggestions: list[list[Suggestion]]) -> tuple[numpy.ndarray, numpy.ndarray]:
     """The class of each suggestion by the gold of its example, and its weight in the loss: a
     suggestion matches a gold span when both are equal once trimmed as the scorer trims them
-    (kg.eval.scorer); on an optional gold span its weight is 0."""
-    from kg.eval.scorer import trim
-
+    (kg.resources.names); on an optional gold span its weight is 0."""
     targets, weights = [], []
     for eg, sugs in zip(examples, suggestions):
         ref = eg.reference

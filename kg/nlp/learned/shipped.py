@@ -1,11 +1,12 @@
-"""The refiner that ships with kg: its config and trained weights under ``kg/data/model/``.
+"""The refiner's place in kg: its config and trained weights under ``kg/data/model/``.
 
-``refiner.cfg`` is the training config (component and training settings); ``refiner.bin`` the
-trained component (``EntityRefiner.to_bytes``, without the vocab), written by
-``python -m kg.nlp.learned.train`` (or ``kg train``); ``refiner.json`` says what it was trained
-on, including a digest of the rules it learned to refine (``rules_digest``). Loading builds the
-component from the config and reads the weights into it, warning when the rules have changed
-since.
+``refiner.cfg`` is the training config (component and training settings), shipped;
+``refiner.bin`` the trained component (``EntityRefiner.to_bytes``, without the vocab), written by
+``kg train`` (or ``python -m kg.nlp.learned.train``) and not shipped: measured by document-held-out
+cross-validation against the current rules it does not help (README), so no trained model comes
+with kg; ``refiner.json`` says what it was trained on, including a digest of the rules it learned
+to refine (``rules_digest``). Loading builds the component from the config and reads the weights
+into it, warning when the rules have changed since.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ import warnings
 from pathlib import Path
 
 from spacy.language import Language
+
+from kg.errors import RefinerMissingError
 
 NLP_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = NLP_DIR.parent / "data"
@@ -51,6 +54,10 @@ def rules_digest() -> str:
 def add_shipped_refiner(nlp: Language, config: Path = CONFIG, weights: Path = WEIGHTS) -> None:
     from kg.nlp.learned.train import add_components, load_config
 
+    if not weights.is_file():
+        raise RefinerMissingError(
+            f"no trained refiner at {weights}: train one with `kg train GOLD.jsonl...` (KG_LEARNED asks for it)"
+        )
     names = add_components(nlp, load_config(config))
     if names != [NAME]:
         raise ValueError(f"{config}: the refiner's config has one component, [{NAME}]")

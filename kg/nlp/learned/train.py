@@ -4,7 +4,7 @@
     kg train GOLD.jsonl...                      (the same)
 
 rebuilds the shipped refiner (``kg/data/model/refiner.bin``) from the gold files, e.g.
-``kg train /work/shared/gold/seeds.jsonl /work/shared/gold/dev.jsonl``.
+``kg train ../shared/gold/seeds.jsonl ../shared/gold/dev.jsonl``.
 
 A config holds ``[components.NAME]`` blocks (added after the rules, as in ``nlp.add_pipe``) and a
 ``[training]`` block: ``seed``, ``max_epochs``, ``dropout``, ``batcher`` and ``optimizer``, resolved

@@ -33,7 +33,7 @@ from kg.nlp.learned.shipped import CONFIG as REFINER_CONFIG
 from kg.nlp.learned.train import load_config, train
 from kg.nlp.rules import LABELS
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[2]
 NER_CONFIG = ROOT / "configs" / "ner.cfg"
 
 
