@@ -1,39 +1,61 @@
-"""``kg build``: run every stage over the sources and write the outputs."""
+"""``kg build``: every document through the per-document unit of work (``kg.run``), cached and
+spread over processes or a Dask cluster; then the corpus step (``kg.corpus``); then the outputs,
+streamed a named graph at a time and put in place together.
+
+Only this module sees the whole build. It reads each source's bytes, so a cached document costs
+a hash and a read of its cache entry; the documents' graphs stay in the cache until the outputs
+are written, one at a time, so memory grows with the entities, not with the text.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
+import time
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Optional, Sequence
+from typing import Callable, Iterator, Optional, Sequence
 
-from rdflib import RDF
-
-from kg.errors import InputError
-from kg.extract.facts import Facts, extract_facts, pipeline_annotate, pipeline_linker
-from kg.extract.relations import load_relation_rules
-from kg.graph.assemble import build_dataset, merged
+from kg.corpus.step import CorpusFacts, corpus_step
+from kg.errors import DocumentFailed, InputError, KgError, OutputError, ValidationError
+from kg.graph.entities import add_co_mentions, add_entities
+from kg.graph.documents import add_duplicate
 from kg.graph.iris import DEFAULT_BASE, Iris
-from kg.graph.validate import check
-from kg.ingest.document import ingest_paths
-from kg.ingest.model import Document
-from kg.nlp.pipeline import load_pipeline
+from kg.graph.lines import Lines, split_lines
+from kg.ingest.document import doc_id_for
+from kg.ingest.read import SUFFIXES, collect
+from kg.outputs.corpus_network import corpus_network
 from kg.outputs.files import write_atomic
-from kg.outputs.rdf import to_trig, to_turtle
-from kg.outputs.viz import write_network_page
+from kg.outputs.store import STORE_DIR, mark_store_current, write_store
+from kg.outputs.stream import GraphFiles
+from kg.outputs.viz import render_html
+from kg.run.cache import CACHE_DIR, ResultCache, entry_key
+from kg.run.resources import fingerprint
+from kg.run.result import DocumentRecord, DocumentResult, Failure, Source
+from kg.run.schedule import run_dask, run_pool, run_serial
+from kg.run.work import Outcome
 
-Progress = Callable[[str], None]  # called once per step with what is being done
+# Called once per document as it is settled: ("built" | "reused" | "failed", file name).
+Progress = Callable[[str, str], None]
+
+MANIFEST = "kg-build.json"
+OUTPUTS = ("graph.trig", "graph.ttl", "graph.html")
+_VIOLATIONS_QUOTED = 3
 
 
 @dataclass
 class BuildResult:
-    documents: list[Document]
-    errors: list[InputError]
-    facts: Optional[Facts] = None
+    documents: list[DocumentRecord] = field(default_factory=list)
+    errors: list[KgError] = field(default_factory=list)
     outputs: list[Path] = field(default_factory=list)
     class_counts: dict[str, int] = field(default_factory=dict)
     relation_counts: dict[str, int] = field(default_factory=dict)
     triples: int = 0
+    built: int = 0
+    reused: int = 0
+    unchanged: bool = False  # nothing changed since the last build: the outputs were kept
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage, in order
 
 
 def build(
@@ -41,38 +63,223 @@ def build(
     out_dir: str | Path,
     *,
     base: str = DEFAULT_BASE,
+    jobs: int = 1,
+    scheduler: Optional[str] = None,
+    use_cache: bool = True,
     progress: Optional[Progress] = None,
 ) -> BuildResult:
     """Build the graph of ``sources`` into ``out_dir``. Bad files are returned, not raised, so the
-    rest still build; nothing is written when no document could be read, and nothing is written
-    when the graph does not conform to the ontology's shapes (ValidationError)."""
-    step = progress or (lambda _: None)
-    docs, errors = ingest_paths(sources, on_file=lambda p: step(f"reading {p.name}"))
-    result = BuildResult(documents=docs, errors=errors)
-    if not docs:
-        return result
-    nlp = load_pipeline()
-    facts = extract_facts(
-        docs,
-        pipeline_annotate(nlp),
-        pipeline_linker(nlp),
-        load_relation_rules(),
-        on_document=lambda d: step(f"analysing {d.doc_id}"),
-    )
-    iris = Iris(base)
-    dataset = build_dataset(docs, facts, iris)
-    graph = merged(dataset, iris)
-    check(graph)
+    rest still build; nothing is written when no document could be read, and nothing when a
+    graph does not conform to the ontology's shapes (ValidationError)."""
+    tell = progress or (lambda status, name: None)
     out = Path(out_dir)
-    for name, data in (("graph.ttl", to_turtle(graph)), ("graph.trig", to_trig(dataset, graph.namespaces()))):
-        write_atomic(out / name, data)
-        result.outputs.append(out / name)
-    write_network_page(graph, out / "graph.html")
-    result.outputs.append(out / "graph.html")
-    result.facts = facts
-    result.triples = len(graph)
-    short = graph.namespace_manager.normalizeUri
-    result.class_counts = dict(sorted(Counter(short(o) for o in graph.objects(None, RDF.type)).items()))
-    relations = Counter(r.predicate for f in facts.documents for r in f.relations)
-    result.relation_counts = dict(sorted(relations.items()))
+    result = BuildResult()
+    clock = _Clock(result.timings)
+    files, missing = collect(sources)
+    result.errors.extend(missing)
+    inputs = _read(files, result.errors, tell)
+    if not inputs:
+        return result
+    print_ = fingerprint(base)
+    cache = ResultCache(out / CACHE_DIR, print_)
+    manifest = _manifest(print_, base, inputs)
+    if use_cache and _unchanged(out, manifest):
+        for source in inputs:
+            tell("reused", source.name)
+        _summary_from(json.loads((out / MANIFEST).read_text(encoding="utf-8")), result)
+        result.outputs = [out / name for name in OUTPUTS] + [out / STORE_DIR]
+        result.reused, result.unchanged = len(inputs), True
+        return result
+
+    clock.lap("read")
+    keys = [entry_key(s.name, s.sha256) for s in inputs]
+    slim: dict[int, DocumentResult] = {}
+    todo: list[int] = []
+    for index, (source, key) in enumerate(zip(inputs, keys)):
+        cached = cache.get(key) if use_cache else None
+        if cached is None:
+            todo.append(index)
+        else:
+            slim[index] = replace(cached, graph="")
+            result.reused += 1
+            tell("reused", source.name)
+    for n, outcome in _schedule([inputs[i] for i in todo], base, jobs, scheduler):
+        index = todo[n]
+        if isinstance(outcome, Failure):
+            result.errors.append(InputError(outcome.source, outcome.message.partition(": ")[2] or outcome.message)
+                                 if not outcome.crashed else DocumentFailed(outcome.message))
+            tell("failed", inputs[index].name)
+            continue
+        cache.put(keys[index], outcome)
+        slim[index] = replace(outcome, graph="")
+        result.built += 1
+        tell("built", inputs[index].name)
+    clock.lap("documents")
+    if not slim:
+        return result
+
+    done = sorted(slim.items(), key=lambda item: item[1].record.doc_id)
+    _check(r for _, r in done)
+    corpus = corpus_step([r for _, r in done])
+    iris = Iris(base)
+    entities_lines = _entities_graph(corpus, iris)
+    clock.lap("corpus")
+    files_out = GraphFiles(out)
+    try:
+        for index, document in _with_graphs(done, cache, keys):
+            extra = Lines()
+            duplicate = corpus.duplicates.get(document.record.doc_id)
+            if duplicate is not None:
+                add_duplicate(extra, duplicate.doc_id, duplicate.of, duplicate.similarity, iris)
+            lines = document.graph + extra.text() if len(extra) else document.graph
+            if len(extra):
+                lines = "".join(sorted(split_lines(lines)))
+            files_out.add_graph(str(iris.document_graph(document.record.doc_id)), lines,
+                                f"<{iris.document(document.record.doc_id)}/")
+        files_out.add_graph(str(iris.entities_graph()), entities_lines, "\0")
+        files_out.close()
+        clock.lap("graph files")
+        page = render_html(corpus_network([r.record for _, r in done], corpus, iris))
+        clock.lap("page")
+        write_store(files_out.temporary("graph.trig"), out, format=_trig())
+        clock.lap("store")
+        result.outputs = files_out.commit()
+    except BaseException:
+        files_out.discard()
+        raise
+    write_atomic(out / "graph.html", page)
+    mark_store_current(out)
+    result.outputs += [out / "graph.html", out / STORE_DIR]
+    result.documents = [r.record for _, r in done]
+    result.triples = files_out.triples
+    result.class_counts = dict(sorted(files_out.class_counts.items()))
+    result.relation_counts = dict(sorted(Counter(rel.predicate for _, r in done for rel in r.relations).items()))
+    cache.prune(set(keys))
+    if not result.errors:  # a build with failures is redone next time, to report them again
+        _write_manifest(out, manifest, result)
+    else:
+        (out / MANIFEST).unlink(missing_ok=True)
     return result
+
+
+class _Clock:
+    def __init__(self, laps: dict[str, float]) -> None:
+        self.laps, self.last = laps, time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.laps[stage] = round(self.laps.get(stage, 0.0) + now - self.last, 3)
+        self.last = now
+
+
+def _read(files: Sequence[Path], errors: list[KgError], tell: Progress) -> list[Source]:
+    """Each file's bytes; one file given twice (the same name and content) is built once."""
+    inputs: list[Source] = []
+    seen: set[str] = set()
+    for path in files:
+        if path.suffix.lower() not in SUFFIXES:
+            errors.append(InputError(str(path), f"unsupported file type {path.suffix or '(none)'}; expected one of {', '.join(SUFFIXES)}"))
+            tell("failed", str(path))
+            continue
+        try:
+            data = path.read_bytes()
+        except OSError as err:
+            errors.append(InputError(str(path), f"cannot be read ({err.strerror})"))
+            tell("failed", str(path))
+            continue
+        sha256 = hashlib.sha256(data).hexdigest()
+        doc_id = doc_id_for(path, sha256)
+        if doc_id in seen:
+            continue
+        seen.add(doc_id)
+        inputs.append(Source(str(path), data, sha256))
+    return inputs
+
+
+def _schedule(sources: list[Source], base: str, jobs: int, scheduler: Optional[str]) -> Iterator[tuple[int, Outcome]]:
+    if not sources:
+        return iter(())
+    if scheduler:
+        return run_dask(sources, base, scheduler)
+    if jobs > 1 and len(sources) > 1:
+        return run_pool(sources, base, jobs)
+    return run_serial(sources, base)
+
+
+def _with_graphs(done, cache: ResultCache, keys: list[str]) -> Iterator[tuple[int, DocumentResult]]:
+    for index, slim in done:
+        full = cache.get(keys[index])
+        if full is None:
+            raise OutputError(f"{cache.folder}: a document's cached result vanished during the build ({slim.record.source})")
+        yield index, full
+
+
+def _check(results) -> None:
+    failing = [(r.record.source, v) for r in results for v in r.violations]
+    if not failing:
+        return
+    quoted = "; ".join(f"{source}: {v}" for source, v in failing[:_VIOLATIONS_QUOTED])
+    more = f"; and {len(failing) - _VIOLATIONS_QUOTED} more" if len(failing) > _VIOLATIONS_QUOTED else ""
+    raise ValidationError(f"the graph does not conform to ontology/shapes.ttl ({len(failing)} violations): {quoted}{more}")
+
+
+def _entities_graph(corpus: CorpusFacts, iris: Iris) -> str:
+    lines = Lines()
+    entities = {e.key: e for e in corpus.entities.sorted_entities()}
+    add_entities(lines, entities, iris)
+    add_co_mentions(lines, entities, corpus.co_mentions, iris)
+    return "".join(sorted(split_lines(lines.text())))
+
+
+def _trig():
+    import pyoxigraph as ox
+
+    return ox.RdfFormat.TRIG
+
+
+def _manifest(print_: str, base: str, inputs: Sequence[Source]) -> dict:
+    return {
+        "kg-build": 1,
+        "fingerprint": print_,
+        "base": base,
+        "inputs": sorted([Path(s.name).name, s.sha256] for s in inputs),
+    }
+
+
+def _unchanged(out: Path, manifest: dict) -> bool:
+    """The last build in ``out`` had the same inputs under the same fingerprint, and its outputs
+    are still there as it wrote them."""
+    try:
+        last = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    if any(last.get(k) != v for k, v in manifest.items()):
+        return False
+    for name, size in last.get("outputs", {}).items():
+        try:
+            if (out / name).stat().st_size != size:
+                return False
+        except OSError:
+            return False
+    return bool(last.get("outputs")) and (out / STORE_DIR).is_dir()
+
+
+def _write_manifest(out: Path, manifest: dict, result: BuildResult) -> None:
+    data = dict(manifest)
+    data["outputs"] = {name: (out / name).stat().st_size for name in OUTPUTS}
+    data["timings"] = result.timings
+    data["summary"] = {
+        "documents": [[r.doc_id, r.source] for r in result.documents],
+        "triples": result.triples,
+        "classes": result.class_counts,
+        "relations": result.relation_counts,
+    }
+    write_atomic(out / MANIFEST, (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8"))
+
+
+def _summary_from(data: dict, result: BuildResult) -> None:
+    summary = data.get("summary", {})
+    result.documents = [DocumentRecord(doc_id, source, "", "", "", "", "", 0) for doc_id, source in summary.get("documents", [])]
+    result.triples = summary.get("triples", 0)
+    result.class_counts = summary.get("classes", {})
+    result.relation_counts = summary.get("relations", {})

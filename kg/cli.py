@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from kg.errors import (
+    ClusterError,
     EndpointError,
     InputError,
     KgError,
@@ -33,6 +34,7 @@ EXIT_ENDPOINT = 8
 EXIT_OTHER = 9
 EXIT_UNKNOWN_QUERY = 10
 EXIT_MISSING_PARAMETER = 11
+EXIT_CLUSTER = 12
 
 _EXIT_FOR = [
     (SelectionError, EXIT_USAGE),
@@ -44,13 +46,14 @@ _EXIT_FOR = [
     (MissingParameterError, EXIT_MISSING_PARAMETER),
     (QueryError, EXIT_QUERY),
     (EndpointError, EXIT_ENDPOINT),
+    (ClusterError, EXIT_CLUSTER),
 ]
 
 EPILOG = (
     "Exit codes: 0 success, 1 some inputs failed (the rest were built), 2 usage error, "
     "3 no usable input, 4 segmentation model missing, 5 output not writable, 6 graph does not conform, "
     "7 query syntax error or failure, 8 endpoint unreachable, 9 any other error, "
-    "10 unknown query name, 11 missing or malformed query parameter."
+    "10 unknown query name, 11 missing or malformed query parameter, 12 Dask scheduler unreachable."
 )
 
 
@@ -77,24 +80,36 @@ def main() -> None:
 @click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder the outputs are written to.")
 @click.option("--base", default=None, help="Base IRI for the resources minted (default https://w3id.org/kg-policy/id/).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes for the documents (default: the number of cores).")
+@click.option("--scheduler", metavar="tcp://HOST:PORT",
+              help="Send the documents to this Dask cluster instead (pip install 'kg[cluster]').")
+@click.option("--no-cache", is_flag=True, help="Do every document again, ignoring the results kept in OUT/.kg-cache.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
-def build(sources: tuple[Path, ...], out_dir: Path, base: str | None, quiet: bool) -> None:
+def build(sources: tuple[Path, ...], out_dir: Path, base: str | None, jobs: int | None, scheduler: str | None,
+          no_cache: bool, quiet: bool) -> None:
     """Build the knowledge graph of SOURCES (files or folders; default seeds/).
 
     Reads .txt, .md and .html files, finds the districts, programs, projects and
     organizations they name and how these relate, and writes OUT/graph.ttl (everything
-    merged) and OUT/graph.trig (one named graph per document plus the merged entities).
-    A bad file is reported and skipped; the others still build, and the exit code is then 1.
-    A graph that does not conform to ontology/shapes.ttl is not written (exit 6).
+    merged), OUT/graph.trig (one named graph per document plus the merged entities),
+    OUT/store/ (an Oxigraph store of the same quads, which `kg query` opens) and
+    OUT/graph.html. Each document's result is kept in OUT/.kg-cache, so a rebuild redoes
+    only the files that changed. A bad file is reported and skipped; the others still
+    build, and the exit code is then 1. A graph that does not conform to
+    ontology/shapes.ttl is not written (exit 6).
     """
+    import os
+
     from kg.build import build as run_build
     from kg.graph.iris import DEFAULT_BASE
     from kg.progress import build_progress
 
     sources = sources or (Path("seeds"),)
     try:
-        with build_progress(sources, disabled=quiet) as step:
-            result = run_build(sources, out_dir, base=base or DEFAULT_BASE, progress=step)
+        with build_progress(sources, disabled=quiet) as tell:
+            result = run_build(sources, out_dir, base=base or DEFAULT_BASE, jobs=jobs or os.cpu_count() or 1,
+                               scheduler=scheduler, use_cache=not no_cache, progress=tell)
     except KgError as err:
         _fail(err)
     for err in result.errors:
@@ -103,7 +118,10 @@ def build(sources: tuple[Path, ...], out_dir: Path, base: str | None, quiet: boo
         click.echo("kg: error: no document could be read; nothing was written", err=True)
         sys.exit(EXIT_NO_INPUT)
     if not quiet:
-        click.echo(f"built {len(result.documents)} documents, {result.triples} triples")
+        failed = len(result.errors)
+        click.echo(f"{len(result.documents)} documents: {result.built} built, {result.reused} reused, {failed} failed"
+                   + ("; nothing changed, outputs kept" if result.unchanged else ""))
+        click.echo(f"{result.triples} triples")
         click.echo("classes:")
         for name, count in result.class_counts.items():
             click.echo(f"  {name:<24} {count}")
@@ -220,7 +238,8 @@ def install_model(force: bool) -> None:
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
               help='Bind a variable: name=<IRI>, name="text"@zh, or name=text (a plain literal). Repeatable.')
 @click.option("--graph", "graph_file", type=click.Path(path_type=Path),
-              help="Graph file to query (default out/graph.trig, else out/graph.ttl).")
+              help="Graph file to query (default out/graph.trig, else out/graph.ttl); the build's store/ beside it "
+                   "answers instead when it is at least as new. A store folder may be given too.")
 @click.option("--endpoint", help="Query a remote SPARQL endpoint instead, e.g. http://127.0.0.1:7878/query.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True)
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries and their parameters, then exit.")
@@ -232,7 +251,7 @@ def query(query: str | None, params: tuple[str, ...], graph_file: Path | None, e
     from kg.query.format import render
     from kg.query.library import library, resolve_query
     from kg.query.params import bind
-    from kg.query.run import default_graph_file, load_store, run_local, run_remote
+    from kg.query.run import default_graph_file, open_graph, run_local, run_remote
 
     if list_queries:
         for named in library().values():
@@ -248,7 +267,7 @@ def query(query: str | None, params: tuple[str, ...], graph_file: Path | None, e
         if endpoint:
             result = run_remote(endpoint, named.text, bindings)
         else:
-            result = run_local(load_store(graph_file or default_graph_file()), named.text, bindings)
+            result = run_local(open_graph(graph_file or default_graph_file()), named.text, bindings)
     except KgError as err:
         _fail(err)
     click.echo(render(result, fmt), nl=False)

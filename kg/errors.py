@@ -50,3 +50,11 @@ class EndpointError(KgError):
 
 class SelectionError(KgError):
     """A view's selection (entity types, document) names nothing in the graph."""
+
+
+class DocumentFailed(KgError):
+    """kg failed on one document (a bug met on it, or its worker process died); the others built."""
+
+
+class ClusterError(KgError):
+    """The Dask scheduler cannot be reached, or Dask's distributed package is not installed."""

@@ -126,6 +126,14 @@ class Linker:
         self.level_bodies = level_bodies if level_bodies is not None else load_level_bodies()
         self.entities: dict[str, Entity] = {}
         self._divisions: Optional[dict[str, Entry]] = None
+        self._by_code: Optional[dict[str, Entry]] = None
+
+    def fresh(self) -> "Linker":
+        """A linker with no entities yet, sharing this one's tables: one per document, so what a
+        document yields depends on that document alone."""
+        other = Linker(self.gazetteer, self.same_as, self.level_bodies)
+        other._divisions, other._by_code = self._division_table(), self._code_table()
+        return other
 
     def link(self, mention: Mention, script: str = "zh-Hans", area_code: str = "") -> Entity:
         entity = self._country_named(mention)
@@ -203,10 +211,9 @@ class Linker:
         """A district's parents are entities too, so the hierarchy is complete in the graph."""
         if f"division:{code}" in self.entities:
             return
-        for entry in self.gazetteer.entries.values():
-            if entry.code == code:
-                self.entity_for_entry(entry)
-                return
+        entry = self._code_table().get(code)
+        if entry is not None:
+            self.entity_for_entry(entry)
 
     def _local_body(self, name: str, area_code: str) -> Optional[Entity]:
         """市委 in a Hangzhou report is 杭州市委, 省政府 there is 浙江省政府, 州委 in a 黔东南 report
@@ -248,9 +255,22 @@ class Linker:
         return self.entities[key]
 
     def _division(self, code: str) -> Optional[Entry]:
+        return self._division_table().get(code)
+
+    def _division_table(self) -> dict[str, Entry]:
+        """Current divisions by code."""
         if self._divisions is None:
             self._divisions = {e.code: e for e in self.gazetteer.entries.values() if e.code and not e.until}
-        return self._divisions.get(code)
+        return self._divisions
+
+    def _code_table(self) -> dict[str, Entry]:
+        """The first gazetteer entry of each code, in gazetteer order (the parent of a division)."""
+        if self._by_code is None:
+            self._by_code = {}
+            for e in self.gazetteer.entries.values():
+                if e.code:
+                    self._by_code.setdefault(e.code, e)
+        return self._by_code
 
     def _entity_for_name(self, mention: Mention) -> Entity:
         name = canonical_form(mention.text)

@@ -66,14 +66,19 @@ def extract_facts(
     for document in docs:
         if on_document:
             on_document(document)
-        linked = link_all(linker, document_mentions(document, annotate, linker), document.meta.script, document.meta.area)
-        found = DocumentFacts(document, linked, relations(document, linked, linker, rules))
-        found.observations = _placed_observations(document, linker)
-        found.events = [(e, linker.entities[e.project]) for e in project_events(document, linked) if e.period is not None]
-        facts.documents.append(found)
+        facts.documents.append(document_facts(document, annotate, linker, rules))
     facts.entities = linker.entities
     facts.co_mentions = co_mentions(d.linked for d in facts.documents)
     return facts
+
+
+def document_facts(document: Document, annotate: Annotate, linker: Linker, rules: Sequence[RelationRule]) -> DocumentFacts:
+    """One document's facts; the entities they name are added to ``linker.entities``."""
+    linked = link_all(linker, document_mentions(document, annotate, linker), document.meta.script, document.meta.area)
+    found = DocumentFacts(document, linked, relations(document, linked, linker, rules))
+    found.observations = _placed_observations(document, linker)
+    found.events = [(e, linker.entities[e.project]) for e in project_events(document, linked) if e.period is not None]
+    return found
 
 
 def _placed_observations(document: Document, linker: Linker) -> list[tuple[ObservationFact, Entity]]:

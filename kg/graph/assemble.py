@@ -7,7 +7,7 @@ from typing import Optional, Sequence
 from rdflib import Dataset, Graph
 
 from kg.extract.facts import Facts
-from kg.graph.documents import add_document
+from kg.graph.documents import add_document, add_duplicate
 from kg.graph.entities import add_co_mentions, add_entities
 from kg.graph.iris import Iris
 from kg.graph.namespace import PREFIXES
@@ -35,7 +35,9 @@ def build_dataset(docs: Sequence[Document], facts: Optional[Facts], iris: Iris) 
     per_document = {f.document.doc_id: f for f in facts.documents} if facts else {}
     for doc in docs:
         graph = dataset.graph(iris.document_graph(doc.doc_id))
-        add_document(graph, doc, iris, by_id)
+        add_document(graph, doc, iris)
+        if doc.duplicate and doc.duplicate.of in by_id:
+            add_duplicate(graph, doc.doc_id, doc.duplicate.of, doc.duplicate.similarity, iris)
         if doc.doc_id in per_document:
             add_provenance(graph, per_document[doc.doc_id], facts.entities, iris)
     if facts:

@@ -10,7 +10,9 @@ from kg.graph.namespace import POL
 from kg.ingest.model import Document
 
 
-def add_document(graph: Graph, doc: Document, iris: Iris, by_id: dict[str, Document]) -> None:
+def add_document(graph: Graph, doc: Document, iris: Iris) -> None:
+    """What the document says of itself; whether it copies another is the corpus step's to say
+    (kg.corpus), as it depends on the other documents."""
     node = iris.document(doc.doc_id)
     meta = doc.meta
     graph.add((node, RDF.type, POL.Document))
@@ -37,25 +39,29 @@ def add_document(graph: Graph, doc: Document, iris: Iris, by_id: dict[str, Docum
     for predicate, value in optional:
         if value:
             graph.add((node, predicate, value))
-    if doc.duplicate and doc.duplicate.of in by_id:
-        graph.add((node, POL.duplicateOf, iris.document(doc.duplicate.of)))
-        graph.add((node, POL.duplicateSimilarity, Literal(f"{doc.duplicate.similarity:.4f}", datatype=XSD.decimal)))
-    for i, mask in enumerate(doc.masks):
-        part = _span(graph, iris.document_part(doc.doc_id, "mask", i), POL.MaskedSpan, mask.start_src, mask.end_src)
+    for mask in doc.masks:
+        part = _span(graph, iris.document_part(doc.doc_id, "mask", mask.start_src, mask.end_src), POL.MaskedSpan, mask.start_src, mask.end_src)
         graph.add((part, POL.maskForm, Literal(mask.form)))
         graph.add((node, POL.hasMask, part))
-    for i, cut in enumerate(doc.removed):
-        part = _span(graph, iris.document_part(doc.doc_id, "removed", i), POL.RemovedText, cut.start_src, cut.end_src)
+    for cut in doc.removed:
+        part = _span(graph, iris.document_part(doc.doc_id, "removed", cut.start_src, cut.end_src), POL.RemovedText, cut.start_src, cut.end_src)
         graph.add((part, POL.removalKind, Literal(cut.kind)))
         graph.add((part, POL.rule, Literal(cut.rule)))
         graph.add((node, POL.hasRemovedText, part))
-    for i, ev in enumerate(meta.year_evidence):
+    for ev in meta.year_evidence:
         start_src, end_src = doc.to_source(ev.start, ev.end)
-        part = _span(graph, iris.document_part(doc.doc_id, "year-evidence", i), POL.YearEvidence, start_src, end_src)
+        part = _span(graph, iris.document_part(doc.doc_id, "year-evidence", start_src, end_src), POL.YearEvidence, start_src, end_src)
         graph.add((part, POL.year, _year(ev.year)))
         graph.add((part, POL.yearRole, Literal(ev.role)))
         graph.add((part, POL.evidenceText, Literal(ev.text, lang="zh")))
         graph.add((node, POL.hasYearEvidence, part))
+
+
+def add_duplicate(graph: Graph, doc_id: str, of: str, similarity: float, iris: Iris) -> None:
+    """The document ``doc_id`` copies ``of`` (a near-duplicate found in the corpus step)."""
+    node = iris.document(doc_id)
+    graph.add((node, POL.duplicateOf, iris.document(of)))
+    graph.add((node, POL.duplicateSimilarity, Literal(f"{similarity:.4f}", datatype=XSD.decimal)))
 
 
 def _span(graph: Graph, part, cls, start: int, end: int):

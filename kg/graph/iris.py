@@ -30,9 +30,12 @@ class Iris:
     def document(self, doc_id: str) -> URIRef:
         return self._mint("doc", doc_id)
 
-    def document_part(self, doc_id: str, kind: str, index: int) -> URIRef:
-        """A numbered part of a document: a mask, a removed stretch, a piece of evidence."""
-        return self._mint("doc", doc_id, kind, str(index))
+    def document_part(self, doc_id: str, kind: str, start: int, end: int, *detail: str) -> URIRef:
+        """A part of a document named by where it is in the source file (code-point offsets):
+        ``…/doc/ID/mention/120-123``. Offsets, not a count, so a part keeps its IRI when a rule
+        changes what is found elsewhere in the text; ``detail`` tells apart parts of one
+        stretch (two relations read from one sentence)."""
+        return self._mint("doc", doc_id, kind, f"{start}-{end}", *detail)
 
     def entity(self, label: str, key: str) -> URIRef:
         """``district/330102`` for a division, ``org/zju`` for a gazetteer entry, and

@@ -17,8 +17,10 @@ SentenceNode = Callable[[Optional[int]], Optional[URIRef]]
 def add_observations(graph: Graph, facts: DocumentFacts, iris: Iris, sentence: SentenceNode, entity_iri) -> None:
     document = facts.document
     doc_node = iris.document(document.doc_id)
-    for k, (obs, area) in enumerate(facts.observations):
-        node = iris.document_part(document.doc_id, "observation", k)
+    for obs, area in facts.observations:
+        start_src, end_src = document.to_source(obs.start, obs.end)
+        # one statement may give several indicators (分别 forms): the indicator tells them apart
+        node = iris.document_part(document.doc_id, "observation", start_src, end_src, obs.indicator)
         indicator = iris.indicator(obs.indicator)
         graph.add((indicator, RDF.type, POL.Indicator))
         graph.add((indicator, SKOS.prefLabel, Literal(obs.indicator, lang="zh")))
@@ -41,8 +43,9 @@ def add_observations(graph: Graph, facts: DocumentFacts, iris: Iris, sentence: S
 def add_events(graph: Graph, facts: DocumentFacts, iris: Iris, sentence: SentenceNode, entity_iri) -> None:
     document = facts.document
     doc_node = iris.document(document.doc_id)
-    for k, (event, project) in enumerate(facts.events):
-        node = iris.document_part(document.doc_id, "event", k)
+    for event, project in facts.events:
+        start_src, end_src = document.to_source(event.start, event.end)
+        node = iris.document_part(document.doc_id, "event", start_src, end_src, project.key, event.stage)
         graph.add((node, RDF.type, POL.ProjectEvent))
         graph.add((node, POL.project, entity_iri(project)))
         graph.add((node, POL.stage, Literal(event.stage)))

@@ -4,6 +4,8 @@ observations and project events."""
 
 from __future__ import annotations
 
+import hashlib
+
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF
 
@@ -29,8 +31,8 @@ def add_provenance(graph: Graph, facts: DocumentFacts, entities: dict, iris: Iri
             sentences[index] = _add_sentence(graph, document, index, iris)
         return sentences[index]
 
-    for k, (mention, entity) in enumerate(facts.linked):
-        node = iris.document_part(document.doc_id, "mention", k)
+    for mention, entity in facts.linked:
+        node = iris.document_part(document.doc_id, "mention", mention.start_src, mention.end_src)
         target = entity_iri(iris, entity)
         graph.add((node, RDF.type, POL.Mention))
         graph.add((node, POL.refersTo, target))
@@ -46,12 +48,12 @@ def add_provenance(graph: Graph, facts: DocumentFacts, entities: dict, iris: Iri
     add_observations(graph, facts, iris, sentence, lambda entity: entity_iri(iris, entity))
     add_events(graph, facts, iris, sentence, lambda entity: entity_iri(iris, entity))
 
-    for k, relation in enumerate(facts.relations):
+    for relation in facts.relations:
         subject = entity_iri(iris, entities[relation.subject])
         obj = entity_iri(iris, entities[relation.object])
         predicate = PREDICATES[relation.predicate]
         graph.add((subject, predicate, obj))
-        node = iris.document_part(document.doc_id, "assertion", k)
+        node = _assertion_node(iris, document, relation)
         graph.add((node, RDF.type, POL.Assertion))
         graph.add((node, RDF.subject, subject))
         graph.add((node, RDF.predicate, predicate))
@@ -62,10 +64,22 @@ def add_provenance(graph: Graph, facts: DocumentFacts, entities: dict, iris: Iri
             graph.add((node, POL.sentence, s))
 
 
+def _assertion_node(iris: Iris, document: Document, relation) -> URIRef:
+    """An assertion is named by where it was read (its sentence, or the whole document for the
+    document-wide rules) and what it says: a digest of its ends, predicate and rule."""
+    if relation.sentence is not None:
+        sent = document.sentences[relation.sentence]
+        start, end = document.to_source(sent.start, sent.end)
+    else:
+        start, end = 0, len(document.original)
+    said = f"{relation.subject}\n{relation.predicate}\n{relation.object}\n{relation.rule}"
+    return iris.document_part(document.doc_id, "assertion", start, end, hashlib.sha256(said.encode("utf-8")).hexdigest()[:12])
+
+
 def _add_sentence(graph: Graph, document: Document, index: int, iris: Iris) -> URIRef:
     sent = document.sentences[index]
     start, end = document.to_source(sent.start, sent.end)
-    node = iris.document_part(document.doc_id, "sentence", index)
+    node = iris.document_part(document.doc_id, "sentence", start, end)
     graph.add((node, RDF.type, POL.Sentence))
     graph.add((node, POL.inDocument, iris.document(document.doc_id)))
     graph.add((node, POL.start, Literal(start)))

@@ -52,7 +52,7 @@ def find_duplicates(docs: Sequence[tuple[str, str]], threshold: float = 0.8) -> 
 
     Of two similar documents the copy is the one with more masks, or on a tie the later doc_id.
     """
-    prints = sorted((_fingerprint(doc_id, text) for doc_id, text in docs), key=_rank)
+    prints = sorted((fingerprint(doc_id, text) for doc_id, text in docs), key=_rank)
     results = []
     for n, copy in enumerate(prints):
         best = None
@@ -71,7 +71,8 @@ def _rank(p: _Print) -> tuple[int, str]:
     return (p.masks, p.doc_id)
 
 
-def _fingerprint(doc_id: str, text: str) -> _Print:
+def fingerprint(doc_id: str, text: str) -> _Print:
+    """What comparing the document with others needs: its masks, its shingles and samples."""
     masks = find_masks(text)
     segments, pos = [], 0
     for m in masks:

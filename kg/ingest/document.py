@@ -23,9 +23,13 @@ _ID_UNSAFE = re.compile(r"[^\w.-]+")
 _PLAN_KINDS = ("plan-proposal", "plan-outline", "plan")
 
 
-def doc_id_for(path: str | Path) -> str:
-    """A document's id is its file name without suffix, made safe for IRIs and file names."""
-    return _ID_UNSAFE.sub("_", Path(path).stem).strip("_") or "document"
+def doc_id_for(path: str | Path, sha256: str = "") -> str:
+    """A document's id: its file name without suffix, made safe for IRIs and file names, and
+    the first characters of its content's SHA-256. It depends on the file alone, never on the
+    other files built with it or their order: two files of one name in different folders are two
+    documents, one file given twice is one."""
+    stem = _ID_UNSAFE.sub("_", Path(path).stem).strip("_") or "document"
+    return f"{stem}-{sha256[:8]}" if sha256 else stem
 
 
 def ingest_text(
@@ -70,8 +74,14 @@ def ingest_text(
 
 
 def ingest_file(path: str | Path) -> Document:
-    raw: RawSource = read_source(path)
-    return ingest_text(raw.text, doc_id_for(path), path=raw.path, sha256=raw.sha256, encoding=raw.encoding, is_html=raw.is_html)
+    return ingest_source(read_source(path))
+
+
+def ingest_source(raw: RawSource) -> Document:
+    """The document record of a decoded source file."""
+    return ingest_text(
+        raw.text, doc_id_for(raw.path, raw.sha256), path=raw.path, sha256=raw.sha256, encoding=raw.encoding, is_html=raw.is_html
+    )
 
 
 def ingest_paths(
@@ -89,9 +99,8 @@ def ingest_paths(
         except InputError as err:
             errors.append(err)
             continue
-        # Two files with one stem in different folders must not share an id.
         if doc.doc_id in seen:
-            doc.doc_id = f"{doc.doc_id}_{doc.sha256[:8]}"
+            continue  # the same file given twice (its id holds its content's digest)
         seen[doc.doc_id] = 1
         docs.append(doc)
     mark_duplicates(docs)

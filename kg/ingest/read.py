@@ -55,15 +55,23 @@ def read_source(path: str | Path) -> RawSource:
         raise InputError(str(path), "no such file") from None
     except OSError as err:
         raise InputError(str(path), f"cannot be read ({err.strerror})") from None
-    text, encoding = decode(data, str(path))
+    return read_bytes(str(path), data)
+
+
+def read_bytes(name: str, data: bytes) -> RawSource:
+    """A source file's bytes decoded; ``name`` is the file's path or name, for messages and for
+    what kind of file it is."""
+    if Path(name).suffix.lower() not in SUFFIXES:
+        raise InputError(name, f"unsupported file type {Path(name).suffix or '(none)'}; expected one of {', '.join(SUFFIXES)}")
+    text, encoding = decode(data, name)
     if not text.strip():
-        raise InputError(str(path), "file is empty")
+        raise InputError(name, "file is empty")
     return RawSource(
-        path=str(path),
+        path=name,
         text=text,
         encoding=encoding,
         sha256=hashlib.sha256(data).hexdigest(),
-        is_html=path.suffix.lower() in (".html", ".htm"),
+        is_html=Path(name).suffix.lower() in (".html", ".htm"),
     )
 
 

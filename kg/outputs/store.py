@@ -1,0 +1,219 @@
+"""The graph as an on-disk Oxigraph store, ``OUT/store/``, which ``kg query`` opens instead of
+parsing ``graph.trig`` on every call.
+
+``write_store`` bulk-loads the quads (a file, or N-Quads text handed over in chunks) into a
+temporary sibling folder and swaps it in by rename, so readers see the previous store or the
+new one, never half of one, and a failed write leaves the previous store as it was. The
+folder is a plain Oxigraph (RocksDB) store — ``oxigraph serve-read-only --location OUT/store``
+serves it — plus ``kg-store.json``, written last, which marks it as complete and counts its
+quads. ``current_store`` says whether a store may stand for a graph file: it must be at least
+as new as the file. Only pyoxigraph is imported here, so ``kg query`` stays light.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import io
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Optional, Union
+
+import pyoxigraph as ox
+
+from kg.errors import InputError, OutputError
+
+STORE_DIR = "store"
+MANIFEST = "kg-store.json"
+STORE_VERSION = 1
+# The build's own graph files: a store beside one of these stands for it.
+GRAPH_FILES = ("graph.trig", "graph.ttl")
+
+_FORMATS = {".nq": ox.RdfFormat.N_QUADS, ".trig": ox.RdfFormat.TRIG, ".nt": ox.RdfFormat.N_TRIPLES,
+            ".ttl": ox.RdfFormat.TURTLE}
+_TMP_PREFIX = ".store.tmp-"
+_OLD_PREFIX = ".store.old-"
+
+Chunk = Union[bytes, bytearray, memoryview, str]
+QuadsSource = Union[str, os.PathLike, Chunk, Iterable[Chunk]]
+
+
+@dataclass(frozen=True)
+class StoreInfo:
+    path: Path
+    quads: int
+    graphs: int
+
+
+def write_store(quads_source: QuadsSource, out_dir: str | os.PathLike, *, format: Optional[ox.RdfFormat] = None) -> StoreInfo:
+    """Build ``out_dir/store/`` from ``quads_source`` and swap it in atomically.
+
+    ``quads_source`` is a file path (``.nq``, ``.trig``, ``.nt``, ``.ttl``; ``str`` or
+    ``PathLike``), or RDF text: ``bytes``, or an iterable of ``bytes``/``str`` chunks read as one
+    stream (chunks need not end at line ends), N-Quads unless ``format`` says otherwise (TriG
+    chunks must carry their prefixes in the stream). The iterable is consumed once, lazily, so a
+    generator can hand over one document's graph at a time. Quads repeated across chunks are
+    stored once. An exception from the source, a syntax error (``OutputError``) or a disk
+    error (``OutputError``) leaves the previous store intact and no temporary folder behind.
+    """
+    out = Path(out_dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        _sweep(out)
+        tmp = Path(tempfile.mkdtemp(prefix=_TMP_PREFIX, dir=out))
+    except OSError as err:
+        raise OutputError(f"{out / STORE_DIR}: cannot write ({err.strerror or err})") from None
+    try:
+        os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes 0700; outputs are for sharing
+        info = _fill(tmp, quads_source, format)
+        _swap_in(tmp, out / STORE_DIR)
+    except BaseException as err:
+        shutil.rmtree(tmp, ignore_errors=True)
+        if isinstance(err, SyntaxError):
+            raise OutputError(f"{out / STORE_DIR}: the quads are not valid RDF ({err})") from None
+        if isinstance(err, OSError):
+            raise OutputError(f"{out / STORE_DIR}: cannot write ({err.strerror or err})") from None
+        raise
+    return StoreInfo(out / STORE_DIR, info.quads, info.graphs)
+
+
+def open_store(path: str | os.PathLike) -> ox.Store:
+    """The store at ``path`` (``OUT/store``), opened read-only: any number of processes may read
+    it at once, and nothing in the folder is written. ``InputError`` when it is not a complete
+    kg store."""
+    path = Path(path)
+    if not (path / MANIFEST).is_file():
+        raise InputError(str(path), f"not a kg store (no {MANIFEST}); run `kg build` to write one")
+    try:
+        return ox.Store.read_only(str(path))
+    except OSError as err:
+        raise InputError(str(path), f"cannot open the store ({err})") from None
+
+
+def store_info(path: str | os.PathLike) -> Optional[StoreInfo]:
+    """What the manifest of the store at ``path`` says, or None when it is not a complete store."""
+    path = Path(path)
+    try:
+        data = json.loads((path / MANIFEST).read_text(encoding="utf-8"))
+        return StoreInfo(path, int(data["quads"]), int(data["graphs"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def current_store(graph_file: str | os.PathLike) -> Optional[Path]:
+    """The store that may answer for ``graph_file`` instead of loading it: ``store/`` beside a
+    build's ``graph.trig`` or ``graph.ttl``, complete, and at least as new as the file (or the
+    file is gone). None otherwise: the file must be loaded."""
+    graph_file = Path(graph_file)
+    if graph_file.name not in GRAPH_FILES:
+        return None
+    folder = graph_file.parent / STORE_DIR
+    try:
+        stamp = (folder / MANIFEST).stat().st_mtime_ns
+    except OSError:
+        return None
+    try:
+        if graph_file.stat().st_mtime_ns > stamp:
+            return None  # stale: the graph was written after the store
+    except FileNotFoundError:
+        pass
+    return folder
+
+
+def mark_store_current(out_dir: str | os.PathLike) -> None:
+    """Stamp ``out_dir/store`` as written now, for a build that writes its graph files after the
+    store from the same quads (otherwise the store looks older than graph.trig and is not used)."""
+    os.utime(Path(out_dir) / STORE_DIR / MANIFEST)
+
+
+def _fill(folder: Path, source: QuadsSource, fmt: Optional[ox.RdfFormat]) -> StoreInfo:
+    store = ox.Store(str(folder))
+    try:
+        if isinstance(source, (str, os.PathLike)):
+            path = Path(source)
+            fmt = fmt or _FORMATS.get(path.suffix.lower())
+            if fmt is None:
+                raise InputError(str(path), f"unknown RDF file type {path.suffix}; use one of {', '.join(_FORMATS)}")
+            if not path.is_file():
+                raise InputError(str(path), "no such graph file")
+            store.bulk_load(path=str(path), format=fmt)
+        else:
+            chunks = [source] if isinstance(source, (bytes, bytearray, memoryview)) else source
+            store.bulk_load(io.BufferedReader(_ChunkReader(chunks), 1 << 20), format=fmt or ox.RdfFormat.N_QUADS)
+        store.optimize()
+        quads = len(store)
+        graphs = sum(1 for _ in store.named_graphs())
+        store.flush()
+    finally:
+        del store  # closes the database before its folder is renamed
+    manifest = {"kg-store": STORE_VERSION, "quads": quads, "graphs": graphs}
+    (folder / MANIFEST).write_text(json.dumps(manifest, sort_keys=True) + "\n", encoding="utf-8")
+    return StoreInfo(folder, quads, graphs)
+
+
+class _ChunkReader(io.RawIOBase):
+    """An iterable of byte (or text) chunks as a readable binary stream."""
+
+    def __init__(self, chunks: Iterable[Chunk]) -> None:
+        self._chunks = iter(chunks)
+        self._buffer = memoryview(b"")
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, target) -> int:
+        while not self._buffer:
+            try:
+                chunk = next(self._chunks)
+            except StopIteration:
+                return 0
+            self._buffer = memoryview(chunk.encode("utf-8") if isinstance(chunk, str) else bytes(chunk))
+        n = min(len(target), len(self._buffer))
+        target[:n] = self._buffer[:n]
+        self._buffer = self._buffer[n:]
+        return n
+
+
+def _swap_in(new: Path, target: Path) -> None:
+    """Put ``new`` at ``target``: one atomic exchange where the system has it (Linux
+    renameat2), else two renames, undoing the first if the second fails."""
+    if not os.path.lexists(target):
+        os.rename(new, target)
+        return
+    if _exchange(new, target):
+        shutil.rmtree(new, ignore_errors=True)  # now the previous store
+        return
+    old = Path(tempfile.mkdtemp(prefix=_OLD_PREFIX, dir=target.parent))
+    os.rmdir(old)
+    os.rename(target, old)
+    try:
+        os.rename(new, target)
+    except BaseException:
+        os.rename(old, target)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (AttributeError, OSError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
+
+
+def _sweep(out: Path) -> None:
+    """Temporary folders a killed write left behind."""
+    for leftover in out.iterdir():
+        if leftover.name.startswith((_TMP_PREFIX, _OLD_PREFIX)) and leftover.is_dir():
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -1,0 +1,88 @@
+"""Document results kept on disk between builds, keyed by what shapes them.
+
+An entry is one file, ``<folder>/<fingerprint[:16]>/<key[:2]>/<key>.result``: the zlib-compressed
+pickle of a ``DocumentResult``. Its key digests the file's name and content hash; the folder
+above it is named by the fingerprint of kg's code, rules and ontology
+(``kg.run.resources.fingerprint``), so a changed rule file makes every entry made under the
+previous rules unreachable, and ``prune`` removes them. Entries are written by rename, so a
+killed build leaves whole entries or none. The cache is kg's own: a pickle from elsewhere is
+not read (it lives in the output folder the user chose for kg).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import shutil
+import tempfile
+import zlib
+from pathlib import Path
+from typing import Optional
+
+from kg.errors import OutputError
+from kg.run.result import DocumentResult
+
+CACHE_DIR = ".kg-cache"
+_SUFFIX = ".result"
+_LEVEL = 1  # zlib: fast; the graphs' N-Triples compress about eightfold even so
+
+
+def entry_key(name: str, sha256: str) -> str:
+    """The key of a source: its file name (part of the document id and record) and content."""
+    return hashlib.sha256(f"{Path(name).name}\n{sha256}".encode("utf-8")).hexdigest()
+
+
+class ResultCache:
+    def __init__(self, folder: str | Path, fingerprint: str) -> None:
+        self.root = Path(folder)
+        self.folder = self.root / fingerprint[:16]
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / (key + _SUFFIX)
+
+    def get(self, key: str) -> Optional[DocumentResult]:
+        try:
+            data = self._path(key).read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as err:
+            raise OutputError(f"{self._path(key)}: cannot read the cache ({err.strerror})") from None
+        try:
+            result = pickle.loads(zlib.decompress(data))
+        except (zlib.error, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+            return None  # damaged or from an incompatible version: rebuild the document
+        return result if isinstance(result, DocumentResult) else None
+
+    def put(self, key: str, result: DocumentResult) -> None:
+        path = self._path(key)
+        data = zlib.compress(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), _LEVEL)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".entry.", dir=path.parent)
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(data)
+                os.replace(tmp, path)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        except OSError as err:
+            raise OutputError(f"{path}: cannot write the cache ({err.strerror})") from None
+
+    def prune(self, keep: set[str]) -> int:
+        """Remove entries made under other fingerprints, and this fingerprint's entries whose key
+        is not in ``keep`` (files no longer in the build); how many entries went."""
+        removed = 0
+        if not self.root.is_dir():
+            return 0
+        for other in self.root.iterdir():
+            if other.is_dir() and other != self.folder:
+                removed += sum(1 for _ in other.rglob("*" + _SUFFIX))
+                shutil.rmtree(other, ignore_errors=True)
+        if self.folder.is_dir():
+            for path in self.folder.rglob("*" + _SUFFIX):
+                if path.name[: -len(_SUFFIX)] not in keep:
+                    path.unlink(missing_ok=True)
+                    removed += 1
+        return removed

@@ -1,0 +1,80 @@
+"""What the work on a document needs, loaded once per process, and the fingerprint of it all.
+
+``Resources`` is passed to every call of the per-document function (``kg.run.document``): the
+spaCy pipeline with its rules, the tables linking needs, the relation rules and the IRI minter.
+Nothing else is read at document time, so a process that has loaded its resources can work on
+any document, in any order, on any machine that has the same package.
+
+``fingerprint()`` digests everything that shapes a document's result (kg's code and version, the
+rule, gazetteer, lexicon and number files, the ontology and shapes, the segmentation model's
+files): a cached result made under another fingerprint is not used.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Sequence
+
+from spacy.language import Language
+
+from kg.extract.entities import Linker
+from kg.extract.facts import Annotate, pipeline_annotate, pipeline_linker
+from kg.extract.relations import RelationRule, load_relation_rules
+from kg.graph.iris import DEFAULT_BASE, Iris
+from kg.nlp.model import model_dir
+from kg.nlp.pipeline import learned_default, load_pipeline
+
+PACKAGE = Path(__file__).resolve().parent.parent  # kg/
+ONTOLOGY = PACKAGE.parent / "ontology"
+# Files of the package that shape results: code, rules, gazetteers, lexicons, configs, models.
+_SHAPING = (".py", ".tsv", ".jsonl", ".cfg", ".json", ".bin", ".txt")
+
+
+@dataclass
+class Resources:
+    nlp: Language
+    annotate: Annotate
+    linker: Linker  # a template: each document links with ``linker.fresh()``
+    relation_rules: Sequence[RelationRule]
+    iris: Iris
+
+    @classmethod
+    def load(cls, base: str = DEFAULT_BASE) -> "Resources":
+        nlp = load_pipeline()
+        return cls(nlp, pipeline_annotate(nlp), pipeline_linker(nlp), load_relation_rules(), Iris(base))
+
+
+@lru_cache(maxsize=4)
+def resources_for(base: str = DEFAULT_BASE) -> Resources:
+    """This process's resources for ``base``, loaded on first use (a worker's per-process cache)."""
+    return Resources.load(base)
+
+
+def fingerprint(base: str = DEFAULT_BASE, package: Path = PACKAGE, ontology: Path = ONTOLOGY) -> str:
+    """A digest of everything that shapes a document's result (see the module), and ``base``;
+    ``package`` and ``ontology`` are kg's own folders but for tests."""
+    digest = hashlib.sha256()
+    try:
+        digest.update(version("kg").encode())
+    except PackageNotFoundError:  # run from a source tree that is not installed
+        digest.update(b"source")
+    digest.update(base.encode())
+    digest.update(b"learned" if learned_default() else b"rules")
+    files = sorted(p for p in package.rglob("*") if p.is_file() and p.suffix in _SHAPING)
+    files += sorted(p for p in ontology.glob("*.ttl"))
+    for path in files:
+        if "__pycache__" in path.parts:
+            continue
+        name = path.relative_to(package) if path.is_relative_to(package) else Path("ontology", path.name)
+        digest.update(str(name).encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    model = model_dir()
+    if model.is_dir():
+        for path in sorted(model.iterdir()):
+            stat = path.stat()  # the model is large: its names, sizes and times stand for it
+            digest.update(f"{path.name}:{stat.st_size}:{int(stat.st_mtime)}".encode())
+    return digest.hexdigest()

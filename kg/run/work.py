@@ -1,0 +1,33 @@
+"""What a worker runs for one source: its result, or a ``Failure`` naming the file.
+
+The same function serves the build's own process, a process pool and a Dask worker; each
+process loads its resources once (``resources_for``) and keeps them for every document it gets.
+"""
+
+from __future__ import annotations
+
+import traceback
+from typing import Union
+
+from kg.errors import InputError
+from kg.run.document import process_source
+from kg.run.resources import resources_for
+from kg.run.result import DocumentResult, Failure, Source
+
+Outcome = Union[DocumentResult, Failure]
+
+
+def work(source: Source, base: str) -> Outcome:
+    try:
+        return process_source(source, resources_for(base))
+    except InputError as err:
+        return Failure(source.name, str(err))
+    except Exception as err:  # a bug met on one document must not stop the others: report it by name
+        where = traceback.extract_tb(err.__traceback__)[-1]
+        detail = f"{type(err).__name__}: {err} (at {where.filename.rsplit('/', 1)[-1]}:{where.lineno})"
+        return Failure(source.name, f"{source.name}: kg failed on this document: {detail}", crashed=True)
+
+
+def load(base: str) -> None:
+    """A pool worker's initializer: load the resources before the first document arrives."""
+    resources_for(base)

@@ -1,0 +1,158 @@
+"""The corpus-scale build: the same bytes whatever the number of jobs, on a Dask cluster or
+locally, from the cache or cold, built whole or a file at a time; the cache follows the rules;
+a document that kills its worker is named and the others build."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kg.build import MANIFEST, build
+from kg.run import resources as resources_module
+from kg.run import schedule
+from kg.run.cache import CACHE_DIR
+from kg.run.result import DocumentResult, Failure, Source
+
+OUTPUTS = ("graph.trig", "graph.ttl", "graph.html")
+SMALL = (
+    "2020年杭州市西湖区政府工作报告\n\n一、2019年工作回顾\n西湖区推进“最多跑一次”改革，"
+    "浙江大学落户西湖区紫金港。云栖小镇建设加快。\n",
+    "2021年杭州市余杭区政府工作报告\n\n一、2020年工作回顾\n余杭区实施乡村振兴战略，"
+    "未来科技城建设提速，阿里巴巴集团在余杭区落户。\n",
+    "2019年宁波市政府工作报告\n\n一、2018年工作回顾\n宁波市推进“最多跑一次”改革，"
+    "宁波舟山港吞吐量增长。\n",
+)
+
+
+def _bytes(out: Path) -> dict[str, str]:
+    return {name: hashlib.sha256((out / name).read_bytes()).hexdigest() for name in OUTPUTS}
+
+
+@pytest.fixture
+def small_folder(tmp_path) -> Path:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for n, text in enumerate(SMALL):
+        (folder / f"report{n}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_build_jobs_give_byte_identical_outputs(seed_build, seeds_dir, tmp_path):
+    one = build([seeds_dir], tmp_path / "one", jobs=1, use_cache=False)
+    two = build([seeds_dir], tmp_path / "two", jobs=2, use_cache=False)
+    assert one.built == two.built == 5 and not one.errors and not two.errors
+    assert _bytes(tmp_path / "one") == _bytes(tmp_path / "two") == _bytes(seed_build)
+
+
+def test_build_dask_cluster_gives_the_local_bytes(seed_build, seeds_dir, tmp_path):
+    distributed = pytest.importorskip("distributed", reason="Dask's distributed is in kg[cluster] and kg[test]")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                  dashboard_address=None) as cluster:
+        result = build([seeds_dir], tmp_path / "dask", scheduler=cluster.scheduler_address, use_cache=False)
+    assert result.built == 5 and not result.errors
+    assert _bytes(tmp_path / "dask") == _bytes(seed_build)
+
+
+def test_build_cached_rebuild_reuses_every_document(small_folder, tmp_path):
+    out = tmp_path / "out"
+    cold = build([small_folder], out, jobs=1)
+    first = _bytes(out)
+    again = build([small_folder], out, jobs=1)
+    assert (cold.built, cold.reused) == (3, 0)
+    assert (again.built, again.reused, again.unchanged) == (0, 3, True)
+    (out / MANIFEST).unlink()  # the outputs are redone, from the cached documents
+    cached = build([small_folder], out, jobs=1)
+    assert (cached.built, cached.reused, cached.unchanged) == (0, 3, False)
+    assert _bytes(out) == first
+    assert cached.triples == cold.triples and cached.class_counts == cold.class_counts
+
+
+def test_build_no_cache_redoes_every_document(small_folder, tmp_path):
+    out = tmp_path / "out"
+    build([small_folder], out, jobs=1)
+    again = build([small_folder], out, jobs=1, use_cache=False)
+    assert (again.built, again.reused) == (3, 0)
+
+
+def test_build_changing_one_file_redoes_only_it(small_folder, tmp_path):
+    out = tmp_path / "out"
+    build([small_folder], out, jobs=1)
+    (small_folder / "report1.txt").write_text(SMALL[1].replace("提速", "加速"), encoding="utf-8")
+    changed = build([small_folder], out, jobs=1)
+    assert (changed.built, changed.reused) == (1, 2)
+    fresh = build([small_folder], tmp_path / "fresh", jobs=1, use_cache=False)
+    assert fresh.built == 3 and _bytes(out) == _bytes(tmp_path / "fresh")
+    (small_folder / "report1.txt").unlink()
+    removed = build([small_folder], out, jobs=1)
+    assert (removed.built, removed.reused) == (0, 2)
+    assert "report1" not in (out / "graph.trig").read_text(encoding="utf-8")
+
+
+def test_build_a_file_at_a_time_matches_the_whole_folder(small_folder, tmp_path):
+    whole = tmp_path / "whole"
+    build([small_folder], whole, jobs=1, use_cache=False)
+    growing, out = tmp_path / "growing", tmp_path / "out"
+    growing.mkdir()
+    for path in sorted(small_folder.iterdir()):
+        shutil.copy(path, growing / path.name)
+        step = build([growing], out, jobs=1)
+        assert step.built == 1
+    assert _bytes(out) == _bytes(whole)
+
+
+def test_build_document_ids_do_not_depend_on_the_other_files(small_folder, tmp_path):
+    alone = build([small_folder / "report2.txt"], tmp_path / "alone", jobs=1)
+    together = build([small_folder], tmp_path / "together", jobs=1)
+    ids = {r.source: r.doc_id for r in together.documents}
+    assert [r.doc_id for r in alone.documents] == [ids["report2.txt"]]
+    assert ids["report2.txt"].startswith("report2-")
+
+
+def test_build_changed_rule_file_changes_the_fingerprint(tmp_path):
+    package = tmp_path / "kg"
+    shutil.copytree(resources_module.PACKAGE / "data", package / "data")
+    ontology = tmp_path / "ontology"
+    shutil.copytree(resources_module.ONTOLOGY, ontology)
+    before = resources_module.fingerprint(package=package, ontology=ontology)
+    (package / "data" / "README.md").write_text("notes\n", encoding="utf-8")  # shapes nothing
+    assert resources_module.fingerprint(package=package, ontology=ontology) == before
+    rules = package / "data" / "gazetteer" / "programs.tsv"
+    rules.write_text(rules.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    changed = resources_module.fingerprint(package=package, ontology=ontology)
+    assert changed != before
+    (ontology / "shapes.ttl").write_text((ontology / "shapes.ttl").read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert resources_module.fingerprint(package=package, ontology=ontology) not in (before, changed)
+
+
+def test_build_cache_made_under_other_rules_is_not_used(small_folder, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    build([small_folder], out, jobs=1)
+    monkeypatch.setattr("kg.build.fingerprint", lambda base: "0" * 64)  # as after a rule file changed
+    rebuilt = build([small_folder], out, jobs=1)
+    assert (rebuilt.built, rebuilt.reused) == (3, 0)
+    assert [p.name for p in (out / CACHE_DIR).iterdir()] == ["0" * 16]  # the old rules' entries are gone
+
+
+def test_build_worker_that_dies_is_named_and_the_others_build(small_folder, monkeypatch):
+    import crashing_work
+
+    monkeypatch.setattr(schedule, "work", crashing_work.work_or_die)
+    (small_folder / "crash.txt").write_text(SMALL[0], encoding="utf-8")
+    files = sorted(small_folder.iterdir())
+    sources = [Source(str(p), p.read_bytes(), hashlib.sha256(p.read_bytes()).hexdigest()) for p in files]
+    outcomes = dict(schedule.run_pool(sources, resources_module.DEFAULT_BASE, jobs=2))
+    assert sorted(outcomes) == list(range(len(files)))
+    failed = {files[i].name: o for i, o in outcomes.items() if isinstance(o, Failure)}
+    assert list(failed) == ["crash.txt"] and failed["crash.txt"].crashed
+    assert "crash.txt" in failed["crash.txt"].message
+    assert all(isinstance(o, DocumentResult) for i, o in outcomes.items() if files[i].name != "crash.txt")
+
+
+def test_build_bad_file_is_reported_and_the_rest_build(small_folder, tmp_path):
+    (small_folder / "empty.txt").write_bytes(b"")
+    result = build([small_folder], tmp_path / "out", jobs=1)
+    assert [str(e) for e in result.errors] == [f"{small_folder / 'empty.txt'}: file is empty"]
+    assert len(result.documents) == 3
