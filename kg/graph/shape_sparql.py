@@ -1,8 +1,9 @@
 """Compile a SHACL SPARQL constraint's SELECT into a test on the focus node's own triples.
 
-pySHACL runs the SELECT once per focus node with ``$this`` pre-bound: some 2 ms a query
-through rdflib, so a document's observations alone would cost more than the rest of the
-check. The constraints we write only ask whether ``$this`` has, or lacks, values of some
+pySHACL runs the SELECT once per focus node with ``$this`` pre-bound. Through rdflib that is
+0.27 ms a query even prepared (measured on the seeds' 67 observations): two constraints on
+every observation would cost as much again as the whole compiled check of a document. The
+constraints we write only ask whether ``$this`` has, or lacks, values of some
 properties, so the SELECT is parsed with rdflib's SPARQL parser and compiled, when it has the
 form
 
