@@ -16,6 +16,11 @@ class InputError(KgError):
         self.problem = problem
 
 
+class UnsupportedShapeError(InputError):
+    """A shapes file uses a SHACL feature the fast validator (kg.graph.shapes) does not check;
+    raised when the file is loaded, so that no constraint is ever silently skipped."""
+
+
 class ModelMissingError(KgError):
     """The segmentation model is not installed."""
 
