@@ -27,11 +27,12 @@ from kg.ingest.document import doc_id_for
 from kg.ingest.read import SUFFIXES, collect
 from kg.outputs.corpus_network import corpus_network
 from kg.outputs.files import write_atomic
-from kg.outputs.store import STORE_DIR, mark_store_current, write_store
+from kg.outputs.store import STORE_DIR, graph_digests, mark_store_current, update_store, write_store
 from kg.outputs.stream import GraphFiles
 from kg.outputs.viz import render_html
 from kg.run.cache import CACHE_DIR, ResultCache, entry_key
-from kg.run.resources import fingerprint
+from kg.graph.shapes import load_validator
+from kg.run.resources import PREFIX_PAIRS, fingerprint
 from kg.run.result import DocumentRecord, DocumentResult, Failure, Source
 from kg.run.schedule import run_dask, run_pool, run_serial
 from kg.run.work import Outcome
@@ -42,6 +43,8 @@ Progress = Callable[[str, str], None]
 MANIFEST = "kg-build.json"
 OUTPUTS = ("graph.trig", "graph.ttl", "graph.html")
 _VIOLATIONS_QUOTED = 3
+# The store is updated in place of a reload when at most this share of its graphs changed.
+_UPDATE_AT_MOST = 0.25
 
 
 @dataclass
@@ -119,11 +122,23 @@ def build(
         return result
 
     done = sorted(slim.items(), key=lambda item: item[1].record.doc_id)
-    _check(r for _, r in done)
+    _check([(r.record.source, v) for _, r in done for v in r.violations])
     corpus = corpus_step([r for _, r in done])
     iris = Iris(base)
-    entities_lines = _entities_graph(corpus, iris)
+    entities = _entities_graph(corpus, iris)
+    report = load_validator().check_triples(entities, PREFIX_PAIRS)
+    _check([("entities graph", v.describe()) for v in report.violations if v.severity == "Violation"])
+    entities_lines = entities.sorted_text()
     clock.lap("corpus")
+    previous = graph_digests(out)
+    digests: dict[str, str] = {}
+    changed: dict[str, str] = {}  # graphs the previous store lacks or holds otherwise
+
+    def add(graph_iri: str, lines: str, local: str) -> None:
+        digests[graph_iri] = files_out.add_graph(graph_iri, lines, local)
+        if previous.get(graph_iri) != digests[graph_iri] and len(changed) <= _UPDATE_AT_MOST * len(done):
+            changed[graph_iri] = lines
+
     files_out = GraphFiles(out)
     try:
         for index, document in _with_graphs(done, cache, keys):
@@ -131,17 +146,20 @@ def build(
             duplicate = corpus.duplicates.get(document.record.doc_id)
             if duplicate is not None:
                 add_duplicate(extra, duplicate.doc_id, duplicate.of, duplicate.similarity, iris)
-            lines = document.graph + extra.text() if len(extra) else document.graph
+            lines = document.graph
             if len(extra):
-                lines = "".join(sorted(split_lines(lines)))
-            files_out.add_graph(str(iris.document_graph(document.record.doc_id)), lines,
-                                f"<{iris.document(document.record.doc_id)}/")
-        files_out.add_graph(str(iris.entities_graph()), entities_lines, "\0")
+                lines = "".join(sorted(split_lines(lines + extra.text())))
+            add(str(iris.document_graph(document.record.doc_id)), lines, f"<{iris.document(document.record.doc_id)}/")
+        add(str(iris.entities_graph()), entities_lines, "\0")
         files_out.close()
         clock.lap("graph files")
         page = render_html(corpus_network([r.record for _, r in done], corpus, iris))
         clock.lap("page")
-        write_store(files_out.temporary("graph.trig"), out, format=_trig())
+        stale = set(previous) - set(digests)
+        if previous and len(changed) + len(stale) <= _UPDATE_AT_MOST * len(done) and (out / STORE_DIR).is_dir():
+            update_store(out, digests, changed)
+        else:
+            write_store(files_out.temporary("graph.trig"), out, format=_trig(), digests=digests)
         clock.lap("store")
         result.outputs = files_out.commit()
     except BaseException:
@@ -214,8 +232,8 @@ def _with_graphs(done, cache: ResultCache, keys: list[str]) -> Iterator[tuple[in
         yield index, full
 
 
-def _check(results) -> None:
-    failing = [(r.record.source, v) for r in results for v in r.violations]
+def _check(failing: list[tuple[str, str]]) -> None:
+    """Raise ValidationError quoting the first few (graph, violation) pairs, if any."""
     if not failing:
         return
     quoted = "; ".join(f"{source}: {v}" for source, v in failing[:_VIOLATIONS_QUOTED])
@@ -223,12 +241,12 @@ def _check(results) -> None:
     raise ValidationError(f"the graph does not conform to ontology/shapes.ttl ({len(failing)} violations): {quoted}{more}")
 
 
-def _entities_graph(corpus: CorpusFacts, iris: Iris) -> str:
+def _entities_graph(corpus: CorpusFacts, iris: Iris) -> Lines:
     lines = Lines()
     entities = {e.key: e for e in corpus.entities.sorted_entities()}
     add_entities(lines, entities, iris)
     add_co_mentions(lines, entities, corpus.co_mentions, iris)
-    return "".join(sorted(split_lines(lines.text())))
+    return lines
 
 
 def _trig():

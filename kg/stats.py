@@ -8,6 +8,7 @@ from pathlib import Path
 
 from rdflib import RDF, Graph
 
+from kg.graph.namespace import PREFIXES
 from kg.outputs.export import read_source
 
 
@@ -25,6 +26,8 @@ def load_graph(path: str | Path) -> Graph:
 
 def graph_stats(path: str | Path) -> GraphStats:
     graph = load_graph(path)
+    for prefix, namespace in PREFIXES.items():  # a build's files name no prefixes of their own
+        graph.bind(prefix, namespace, override=False)
     short = graph.namespace_manager.normalizeUri
     classes = Counter(short(o) for o in graph.objects(None, RDF.type))
     properties = Counter(short(p) for p in graph.predicates())

@@ -156,3 +156,37 @@ def test_build_bad_file_is_reported_and_the_rest_build(small_folder, tmp_path):
     result = build([small_folder], tmp_path / "out", jobs=1)
     assert [str(e) for e in result.errors] == [f"{small_folder / 'empty.txt'}: file is empty"]
     assert len(result.documents) == 3
+
+
+def _trig_quads(path: Path) -> set:
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    store.load(path=str(path), format=ox.RdfFormat.TRIG)
+    return set(store)
+
+
+def test_build_store_follows_changed_documents_without_a_reload(tmp_path, monkeypatch):
+    import pyoxigraph as ox
+
+    import kg.build
+    from kg.outputs.store import graph_digests
+
+    updates = []
+    update_store = kg.build.update_store
+    monkeypatch.setattr(kg.build, "update_store", lambda *a: updates.append(a) or update_store(*a))
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for n in range(20):  # enough documents that one changed is a small share of the store
+        (folder / f"r{n}.txt").write_text(f"{1990 + n}" + SMALL[n % 3][4:], encoding="utf-8")
+    out = tmp_path / "out"
+    build([folder], out, jobs=1)
+    before = graph_digests(out)
+    (folder / "r3.txt").write_text(SMALL[2].replace("吞吐量增长", "吞吐量稳步增长"), encoding="utf-8")
+    (folder / "r5.txt").unlink()
+    build([folder], out, jobs=1)
+    after = graph_digests(out)
+    assert len(after) == len(before) - 1 and sum(after.get(g) != d for g, d in before.items()) == 3
+    assert len(updates) == 1  # the store was updated, not loaded again
+    stored = set(ox.Store.read_only(str(out / "store")))
+    assert stored == _trig_quads(out / "graph.trig")

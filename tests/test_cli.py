@@ -62,7 +62,7 @@ def test_cli_build_prints_a_summary(tmp_path):
     (src / "report.txt").write_text("各位代表：\n\n我代表上城区人民政府向大会报告工作。上城区深化“最多跑一次”改革。", encoding="utf-8")
     result = CliRunner().invoke(main, ["build", str(src), "--out", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
-    assert "built 1 documents" in result.output
+    assert "1 documents: 1 built, 0 reused, 0 failed" in result.output
     assert "pol:District" in result.output and "pol:implements" in result.output
     assert f"wrote {tmp_path / 'out' / 'graph.trig'}" in result.output
 
@@ -76,7 +76,7 @@ def test_cli_build_reports_bad_files_and_builds_the_rest(tmp_path):
     assert result.exit_code == EXIT_SOME_INPUTS_FAILED
     assert f"{src / 'empty.txt'}: file is empty" in result.output
     graph = Graph().parse(tmp_path / "out" / "graph.ttl")
-    assert [str(o) for o in graph.objects(None, DCTERMS.identifier)] == ["good"]
+    assert [str(o).split("-")[0] for o in graph.objects(None, DCTERMS.identifier)] == ["good"]
 
 
 def test_cli_build_with_no_usable_input_keeps_previous_output(tmp_path):

@@ -60,7 +60,7 @@ def test_network_node_carries_what_the_view_shows(whole):
     assert node["label"] == "西湖大学"
     assert node["kind"] == "Organization"
     assert node["aliases"] == ["西湖大學"]
-    assert node["documents"] == ["000_54c75faab71319eb", "002_77a762d557f0fa9a"]
+    assert node["documents"] == ["000_54c75faab71319eb-cd3d4351", "002_77a762d557f0fa9a-fec73344"]
     assert node["mentions"] >= 3
     assert 1 <= len(node["sentences"]) <= 3
     assert all("西湖大" in s for s in node["sentences"])
@@ -98,7 +98,7 @@ def test_network_types_keep_only_those_classes(seed_graph, whole):
 
 def test_network_document_keeps_what_it_mentions(seed_graph, whole):
     net = entity_network(seed_graph, Selection(document="003", max_nodes=None))
-    expected = {n for n, docs in whole.nodes(data="documents") if "003_eb0d6571eb462b03" in docs}
+    expected = {n for n, docs in whole.nodes(data="documents") if "003_eb0d6571eb462b03-7a459175" in docs}
     assert set(net.nodes) == expected
     assert XIHU_DISTRICT in net and WESTLAKE_UNIVERSITY not in net
 
@@ -114,3 +114,15 @@ def test_network_max_nodes_keeps_the_most_connected(seed_graph, whole):
 
 def test_network_default_keeps_the_page_small(seed_graph):
     assert entity_network(seed_graph).number_of_nodes() == DEFAULT_MAX_NODES
+
+
+def test_network_build_page_is_the_page_of_its_graph(seed_build, tmp_path):
+    """kg build draws its page from the corpus step's facts, kg viz from the graph file: the same
+    network, so the same bytes."""
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    result = CliRunner().invoke(main, ["viz", str(seed_build / "graph.trig"), "-o", str(tmp_path / "page.html")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "page.html").read_bytes() == (seed_build / "graph.html").read_bytes()

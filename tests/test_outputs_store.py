@@ -28,6 +28,10 @@ def _nq(value: str, graph: str = "g") -> bytes:
     return f'<{EX}s> <{EX}p> "{value}" <{EX}{graph}> .\n'.encode()
 
 
+def _trig(value: str, graph: str = "g") -> bytes:
+    return f'<{EX}{graph}> {{ <{EX}s> <{EX}p> "{value}" . }}\n'.encode()
+
+
 def _quads(store: ox.Store) -> set:
     return set(store)
 
@@ -214,13 +218,13 @@ def test_store_is_current_only_when_at_least_as_new_as_the_graph(tmp_path):
 def test_query_uses_the_store_only_while_it_is_current(tmp_path):
     # The file says "one", the store "two": which answers shows which was read.
     trig = tmp_path / "graph.trig"
-    trig.write_bytes(_nq("one"))
+    trig.write_bytes(_trig("one"))
     write_store([_nq("two")], tmp_path)
     ask = lambda: bool(open_graph(trig).query(ASK_TWO, use_default_graph_as_union=True))  # noqa: E731
     assert ask()
     later = (tmp_path / "store" / MANIFEST).stat().st_mtime_ns + 10**9
     os.utime(trig, ns=(later, later))
     assert not ask()  # stale store: the file is loaded
-    assert bool(open_graph(tmp_path / "store").query(ASK_TWO))  # a store folder given as --graph
+    assert bool(open_graph(tmp_path / "store").query(ASK_TWO, use_default_graph_as_union=True))  # a store folder as --graph
     trig.unlink()
     assert ask()  # no file, a store beside: the store answers

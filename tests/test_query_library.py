@@ -45,8 +45,8 @@ def test_query_library_param_binds_an_iri(seed_build):
     result = _query(seed_build, "located-in", "--param", "district=<https://w3id.org/kg-policy/id/district/330000>", "--format", "csv")
     assert result.exit_code == 0, result.output
     rows = result.output.splitlines()
-    assert rows[0] == "district,thing,name,kind"
-    assert "https://w3id.org/kg-policy/id/district/330000,https://w3id.org/kg-policy/id/org/上城区人民政府,上城区人民政府,organization" in rows
+    assert rows[0] == "district,districtName,thing,name,kind"
+    assert "https://w3id.org/kg-policy/id/district/330000,浙江省,https://w3id.org/kg-policy/id/org/上城区人民政府,上城区人民政府,organization" in rows
 
 
 def test_query_library_param_binds_a_literal_not_text(seed_build):
@@ -64,7 +64,7 @@ def test_query_library_json_is_sparql_results(seed_build):
     data = json.loads(result.output)
     assert data["head"]["vars"] == ["copy", "original", "similarity"]
     (row,) = data["results"]["bindings"]
-    assert row["copy"] == {"type": "literal", "value": "004_1244a70094812bce"}
+    assert row["copy"] == {"type": "literal", "value": "004_1244a70094812bce-75b43839"}
     assert row["similarity"]["datatype"] == "http://www.w3.org/2001/XMLSchema#decimal"
 
 

@@ -12,13 +12,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-from datasketch import MinHash, MinHashLSHEnsemble
+import numpy as np
+from datasketch import LeanMinHash, MinHashLSHEnsemble
+
+from kg.ingest.dedup import SIGNATURE_PERMUTATIONS, SIGNATURE_SCHEME, signature
 
 from kg.run.result import DuplicatePrint
 
 THRESHOLD = 0.8  # containment from which a document is a copy (as kg.ingest.dedup)
 MIN_SHINGLES = 20  # a text this short is not called a copy of anything
-NUM_PERM = 128
+NUM_PERM = SIGNATURE_PERMUTATIONS
 # The index proposes pairs a little below the threshold too: the MinHash estimate is rough, and
 # every proposal is checked with the samples.
 INDEX_THRESHOLD = 0.6
@@ -31,10 +34,9 @@ class Duplicate:
     similarity: float
 
 
-def _minhash(sampled: frozenset[int]) -> MinHash:
-    m = MinHash(num_perm=NUM_PERM, seed=1)
-    m.update_batch([h.to_bytes(4, "little") for h in sorted(sampled)])
-    return m
+def _minhash(p: DuplicatePrint) -> LeanMinHash:
+    return LeanMinHash(seed=1, hashvalues=np.array(p.signature or signature(p.sampled), dtype=np.uint64),
+                       scheme=SIGNATURE_SCHEME)
 
 
 def _containment(a: frozenset[int], b: frozenset[int]) -> float:
@@ -49,7 +51,7 @@ def find_duplicates(prints: Sequence[tuple[str, DuplicatePrint]]) -> list[Duplic
     if len(ranked) < 2:
         return []
     rank = {doc_id: n for n, (doc_id, _) in enumerate(ranked)}
-    hashes = {doc_id: _minhash(p.sampled) for doc_id, p in ranked}
+    hashes = {doc_id: _minhash(p) for doc_id, p in ranked}
     index = MinHashLSHEnsemble(threshold=INDEX_THRESHOLD, num_perm=NUM_PERM, num_part=8)
     index.index([(doc_id, hashes[doc_id], len(p.sampled)) for doc_id, p in ranked])
     by_id = dict(ranked)

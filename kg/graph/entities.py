@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Mapping
 
-from rdflib import Graph, Literal
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS, XSD
 
 from kg.extract.entities import Entity
@@ -39,8 +39,15 @@ def add_entities(graph: Graph, entities: Mapping[str, Entity], iris: Iris) -> No
 
 
 def add_co_mentions(graph: Graph, entities: Mapping[str, Entity], counts: Counter, iris: Iris) -> None:
+    nodes: dict[str, URIRef] = {}
+
+    def node(key: str) -> URIRef:
+        if key not in nodes:
+            nodes[key] = entity_iri(iris, entities[key])
+        return nodes[key]
+
     for (a, b), n in counts.items():
-        node_a, node_b = entity_iri(iris, entities[a]), entity_iri(iris, entities[b])
+        node_a, node_b = node(a), node(b)
         graph.add((node_a, POL.relatedTo, node_b))
         graph.add((node_b, POL.relatedTo, node_a))
         pair = iris.co_mention(a, b)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from urllib.parse import quote
 
 from rdflib import URIRef
@@ -11,6 +12,7 @@ DEFAULT_BASE = "https://w3id.org/kg-policy/id/"
 _LABEL_PATHS = {"DISTRICT": "district", "PROGRAM": "program", "PROJECT": "project", "ORG": "org"}
 
 
+@lru_cache(maxsize=1 << 16)  # the same names recur in every document and every pair
 def _segment(text: str) -> str:
     """Keep letters (Chinese included: IRIs allow them) and ``-._~``; percent-encode the rest."""
     return "".join(ch if ch.isalnum() or ch in "-._~" else quote(ch, safe="") for ch in text)

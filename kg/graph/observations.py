@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Callable, Optional
 
 from rdflib import Graph, Literal, URIRef
@@ -29,11 +30,11 @@ def add_observations(graph: Graph, facts: DocumentFacts, iris: Iris, sentence: S
         graph.add((node, POL.area, entity_iri(area)))
         graph.add((node, POL.period, Literal(f"{obs.period:04d}", datatype=XSD.gYear)))
         if obs.value is not None:
-            graph.add((node, POL.value, Literal(str(obs.value), datatype=XSD.decimal)))
+            graph.add((node, POL.value, _decimal(obs.value)))
             if obs.unit:
                 graph.add((node, POL.unit, Literal(obs.unit)))
         if obs.growth is not None:
-            graph.add((node, POL.growthRate, Literal(str(obs.growth), datatype=XSD.decimal)))
+            graph.add((node, POL.growthRate, _decimal(obs.growth)))
         graph.add((node, POL.observationKind, Literal(obs.kind)))
         if obs.qualifier:
             graph.add((node, POL.qualifier, Literal(obs.qualifier)))
@@ -62,3 +63,11 @@ def _provenance(graph, node, document, doc_node, start, end, rule, sentence_node
     graph.add((node, POL.rule, Literal(rule)))
     if sentence_node is not None:
         graph.add((node, POL.sentence, sentence_node))
+
+
+def _decimal(value) -> Literal:
+    """An xsd:decimal in its canonical form (``12.0``, ``4.5``), the form Turtle writers give
+    it, so the graph reads back the same from every serialization."""
+    text = format(Decimal(str(value)).normalize(), "f")
+    return Literal(text if "." in text else text + ".0", datatype=XSD.decimal)
+

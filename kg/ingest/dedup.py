@@ -108,3 +108,23 @@ def _similarity(a: _Print, b: _Print) -> float:
         return _containment(small.sampled, large.sampled)
     # Small document: check every one of its shingles in the other's text.
     return sum(1 for s in small.full if s in large.body) / len(small.full)
+
+
+SIGNATURE_PERMUTATIONS = 128
+SIGNATURE_SCHEME = "affine32"  # named, so a future datasketch default cannot change signatures
+
+
+def _identity(value: int) -> int:
+    return value
+
+
+def signature(sampled: frozenset[int]) -> tuple[int, ...]:
+    """The MinHash signature of a document's sampled shingle hashes (already CRC32 values, so
+    they are not hashed again), for the corpus step's LSH index (``kg.corpus.dedup``). Made with
+    the document, so a cached document does not pay for it again."""
+    from datasketch import MinHash  # only the per-document step needs it
+
+    minhash = MinHash(num_perm=SIGNATURE_PERMUTATIONS, seed=1, hashfunc=_identity, scheme=SIGNATURE_SCHEME)
+    minhash.update_batch(sorted(sampled))
+    return tuple(int(v) for v in minhash.hashvalues)
+

@@ -20,6 +20,7 @@ from rdflib.plugins.serializers.jsonld import from_rdf
 from rdflib.term import Literal
 
 from kg.errors import InputError
+from kg.graph.namespace import PREFIXES
 from kg.outputs.rdf import FORMATS, to_trig, to_turtle
 
 # What rdflib's parsers raise on bad input: BadSyntax (a SyntaxError) for Turtle and TriG,
@@ -97,7 +98,16 @@ def read_source(source: str | Path) -> SourceGraphs:
             namespaces = list(default.namespaces())
     except _PARSE_ERRORS as err:
         raise InputError(str(path), f"not a readable RDF file ({type(err).__name__}: {err})") from None
-    return SourceGraphs(path, dict(sorted(named.items())), default, [(p, str(ns)) for p, ns in namespaces])
+    return SourceGraphs(path, dict(sorted(named.items())), default, _with_kg_prefixes([(p, str(ns)) for p, ns in namespaces]))
+
+
+def _with_kg_prefixes(namespaces: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The file's prefixes, and kg's for the namespaces it names none for (a build's files are
+    written in N-Triples form, without prefixes)."""
+    prefixes = {p for p, _ in namespaces}
+    taken = {ns for _, ns in namespaces}
+    extra = [(p, str(ns)) for p, ns in PREFIXES.items() if p not in prefixes and str(ns) not in taken]
+    return namespaces + extra
 
 
 def export(source: str | Path, fmt: str) -> bytes:

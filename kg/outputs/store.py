@@ -18,6 +18,7 @@ import json
 import os
 import shutil
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Optional, Union
@@ -48,7 +49,8 @@ class StoreInfo:
     graphs: int
 
 
-def write_store(quads_source: QuadsSource, out_dir: str | os.PathLike, *, format: Optional[ox.RdfFormat] = None) -> StoreInfo:
+def write_store(quads_source: QuadsSource, out_dir: str | os.PathLike, *, format: Optional[ox.RdfFormat] = None,
+                digests: Optional[dict[str, str]] = None) -> StoreInfo:
     """Build ``out_dir/store/`` from ``quads_source`` and swap it in atomically.
 
     ``quads_source`` is a file path (``.nq``, ``.trig``, ``.nt``, ``.ttl``; ``str`` or
@@ -58,6 +60,8 @@ def write_store(quads_source: QuadsSource, out_dir: str | os.PathLike, *, format
     generator can hand over one document's graph at a time. Quads repeated across chunks are
     stored once. An exception from the source, a syntax error (``OutputError``) or a disk
     error (``OutputError``) leaves the previous store intact and no temporary folder behind.
+    ``digests`` (named graph IRI → digest of its content) are kept in the manifest, for
+    ``update_store`` to tell which graphs a later build changed.
     """
     out = Path(out_dir)
     try:
@@ -68,7 +72,7 @@ def write_store(quads_source: QuadsSource, out_dir: str | os.PathLike, *, format
         raise OutputError(f"{out / STORE_DIR}: cannot write ({err.strerror or err})") from None
     try:
         os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes 0700; outputs are for sharing
-        info = _fill(tmp, quads_source, format)
+        info = _fill(tmp, quads_source, format, digests)
         _swap_in(tmp, out / STORE_DIR)
     except BaseException as err:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -124,12 +128,19 @@ def current_store(graph_file: str | os.PathLike) -> Optional[Path]:
 
 
 def mark_store_current(out_dir: str | os.PathLike) -> None:
-    """Stamp ``out_dir/store`` as written now, for a build that writes its graph files after the
-    store from the same quads (otherwise the store looks older than graph.trig and is not used)."""
-    os.utime(Path(out_dir) / STORE_DIR / MANIFEST)
+    """Stamp ``out_dir/store`` as at least as new as the graph files beside it, for a build that
+    puts its graph files in place after writing the store from the same quads."""
+    out = Path(out_dir)
+    stamp = time.time_ns()
+    for name in GRAPH_FILES:
+        try:
+            stamp = max(stamp, (out / name).stat().st_mtime_ns)
+        except FileNotFoundError:
+            pass
+    os.utime(out / STORE_DIR / MANIFEST, ns=(stamp, stamp))
 
 
-def _fill(folder: Path, source: QuadsSource, fmt: Optional[ox.RdfFormat]) -> StoreInfo:
+def _fill(folder: Path, source: QuadsSource, fmt: Optional[ox.RdfFormat], digests: Optional[dict[str, str]]) -> StoreInfo:
     store = ox.Store(str(folder))
     try:
         if isinstance(source, (str, os.PathLike)):
@@ -149,9 +160,72 @@ def _fill(folder: Path, source: QuadsSource, fmt: Optional[ox.RdfFormat]) -> Sto
         store.flush()
     finally:
         del store  # closes the database before its folder is renamed
-    manifest = {"kg-store": STORE_VERSION, "quads": quads, "graphs": graphs}
-    (folder / MANIFEST).write_text(json.dumps(manifest, sort_keys=True) + "\n", encoding="utf-8")
+    _write_manifest(folder, quads, graphs, digests)
     return StoreInfo(folder, quads, graphs)
+
+
+def _write_manifest(folder: Path, quads: int, graphs: int, digests: Optional[dict[str, str]]) -> None:
+    manifest = {"kg-store": STORE_VERSION, "quads": quads, "graphs": graphs}
+    if digests is not None:
+        manifest["digests"] = dict(sorted(digests.items()))
+    (folder / MANIFEST).write_text(json.dumps(manifest, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def graph_digests(out_dir: str | os.PathLike) -> dict[str, str]:
+    """The digest of each named graph of ``out_dir/store`` as its build recorded them; empty when
+    there is no complete store or it recorded none."""
+    try:
+        data = json.loads((Path(out_dir) / STORE_DIR / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    digests = data.get("digests") if isinstance(data, dict) else None
+    return dict(digests) if isinstance(digests, dict) else {}
+
+
+def update_store(out_dir: str | os.PathLike, digests: dict[str, str], changed: dict[str, str]) -> StoreInfo:
+    """Bring ``out_dir/store`` to the named graphs ``digests`` lists, rewriting only those whose
+    digest differs from the store's: ``changed`` holds their N-Triples text by graph IRI (a graph
+    in ``digests`` whose digest is the store's need not be there). The store is updated in a
+    copy that is swapped in whole, as ``write_store`` does: readers see the old or the new one.
+    Much faster than loading every quad again when a few documents of many changed."""
+    out = Path(out_dir)
+    previous = graph_digests(out)
+    if not previous:
+        raise OutputError(f"{out / STORE_DIR}: no store with graph digests to update")
+    try:
+        _sweep(out)
+        tmp = Path(tempfile.mkdtemp(prefix=_TMP_PREFIX, dir=out))
+        os.rmdir(tmp)
+        shutil.copytree(out / STORE_DIR, tmp)
+    except OSError as err:
+        raise OutputError(f"{out / STORE_DIR}: cannot write ({err.strerror or err})") from None
+    try:
+        store = ox.Store(str(tmp))
+        try:
+            quads = []
+            for graph in sorted(set(previous) | set(digests)):
+                if previous.get(graph) == digests.get(graph):
+                    continue
+                if graph in previous:
+                    store.remove_graph(ox.NamedNode(graph))
+                if graph in digests:
+                    # N-Triples lines end " .\n": the graph goes before the full stop.
+                    quads.extend(f"{line[:-2]} <{graph}> .\n" for line in changed[graph].split("\n") if line)
+            if quads:
+                store.bulk_load("".join(quads).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+            store.flush()
+            quads = len(store)
+            graphs = sum(1 for _ in store.named_graphs())
+        finally:
+            del store
+        _write_manifest(tmp, quads, graphs, digests)
+        _swap_in(tmp, out / STORE_DIR)
+    except BaseException as err:
+        shutil.rmtree(tmp, ignore_errors=True)
+        if isinstance(err, OSError):
+            raise OutputError(f"{out / STORE_DIR}: cannot write ({err.strerror or err})") from None
+        raise
+    return StoreInfo(out / STORE_DIR, quads, graphs)
 
 
 class _ChunkReader(io.RawIOBase):

@@ -51,22 +51,25 @@ class GraphFiles:
             self.discard()
             raise OutputError(f"{self.out}: cannot write ({err.strerror})") from None
 
-    def add_graph(self, graph_iri: str, lines: str, local: str) -> None:
+    def add_graph(self, graph_iri: str, lines: str, local: str) -> str:
         """One named graph, its N-Triples ``lines`` sorted; triples whose subject starts with
         ``local`` (a document's own parts) belong to this graph alone, the others (an entity's
-        ``mentionedIn``, a relation) may recur in other graphs and reach graph.ttl once."""
+        ``mentionedIn``, a relation) may recur in other graphs and reach graph.ttl once. The
+        digest of the graph's lines."""
+        data = lines.encode("utf-8")
+        digest = hashlib.sha256(data).hexdigest()
         if not lines:
-            return
+            return digest
         trig, ttl = self._handle("graph.trig"), self._handle("graph.ttl")
         try:
-            trig.write(f"<{graph_iri}> {{\n".encode("utf-8") + lines.encode("utf-8") + b"}\n\n")
+            trig.write(f"<{graph_iri}> {{\n".encode("utf-8") + data + b"}\n\n")
             kept = []
             for line in split_lines(lines):
                 if not line.startswith(local):
-                    digest = hashlib.blake2b(line.encode("utf-8"), digest_size=16).digest()
-                    if digest in self._shared:
+                    key = hashlib.blake2b(line.encode("utf-8"), digest_size=16).digest()
+                    if key in self._shared:
                         continue
-                    self._shared.add(digest)
+                    self._shared.add(key)
                 kept.append(line)
                 if _TYPE in line:
                     self.class_counts[_short(line.rsplit(" ", 2)[-2])] += 1
@@ -75,6 +78,7 @@ class GraphFiles:
         except OSError as err:
             self.discard()
             raise OutputError(f"{self.out}: cannot write ({err.strerror})") from None
+        return digest
 
     def _handle(self, name: str) -> IO[bytes]:
         return self._files[name][1]

@@ -14,13 +14,15 @@ from collections import defaultdict
 from kg.extract.entities import Entity
 from kg.extract.facts import DocumentFacts, document_facts
 from kg.graph.documents import add_document
+from kg.graph.entities import add_entities
 from kg.graph.lines import Lines
 from kg.graph.provenance import add_provenance
 from kg.ingest.dedup import fingerprint as duplicate_print
+from kg.ingest.dedup import signature
 from kg.ingest.document import ingest_source
 from kg.ingest.model import Document
 from kg.ingest.read import read_bytes
-from kg.run.resources import Resources
+from kg.run.resources import PREFIX_PAIRS, Resources
 from kg.run.result import DocumentRecord, DocumentResult, DuplicatePrint, EntityRecord, EntityUse, RelationRecord, Source
 
 SAMPLES_PER_ENTITY = 3  # sentences kept per entity and document, for the network view
@@ -34,6 +36,11 @@ def process_source(source: Source, resources: Resources) -> DocumentResult:
     graph = Lines()
     add_document(graph, document, resources.iris)
     add_provenance(graph, facts, linker.entities, resources.iris)
+    # The graph is checked with the descriptions of the entities it names, which the shapes'
+    # sh:class constraints need and which the corpus step writes to the entities graph.
+    described = Lines()
+    add_entities(described, linker.entities, resources.iris)
+    report = resources.validator.check_triples([*graph, *described], PREFIX_PAIRS)
     return DocumentResult(
         record=_record(document),
         entities=tuple(_entity_record(e) for _, e in sorted(linker.entities.items())),
@@ -44,6 +51,7 @@ def process_source(source: Source, resources: Resources) -> DocumentResult:
         print=_print(document),
         graph=graph.sorted_text(),
         triples=len(graph),
+        violations=tuple(v.describe() for v in report.violations if v.severity == "Violation"),
     )
 
 
@@ -99,4 +107,4 @@ def _sentences(facts: DocumentFacts) -> tuple[tuple[str, ...], ...]:
 
 def _print(document: Document) -> DuplicatePrint:
     found = duplicate_print(document.doc_id, document.text)
-    return DuplicatePrint(masks=found.masks, size=found.size, sampled=found.sampled)
+    return DuplicatePrint(masks=found.masks, size=found.size, sampled=found.sampled, signature=signature(found.sampled))

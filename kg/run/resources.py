@@ -25,8 +25,13 @@ from kg.extract.entities import Linker
 from kg.extract.facts import Annotate, pipeline_annotate, pipeline_linker
 from kg.extract.relations import RelationRule, load_relation_rules
 from kg.graph.iris import DEFAULT_BASE, Iris
+from kg.graph.namespace import PREFIXES
+from kg.graph.shapes import ShapesValidator, load_validator
 from kg.nlp.model import model_dir
 from kg.nlp.pipeline import learned_default, load_pipeline
+
+# Prefixes that shorten the names in a violation's description.
+PREFIX_PAIRS = tuple(PREFIXES.items())
 
 PACKAGE = Path(__file__).resolve().parent.parent  # kg/
 ONTOLOGY = PACKAGE.parent / "ontology"
@@ -41,11 +46,12 @@ class Resources:
     linker: Linker  # a template: each document links with ``linker.fresh()``
     relation_rules: Sequence[RelationRule]
     iris: Iris
+    validator: ShapesValidator  # ontology/shapes.ttl, compiled
 
     @classmethod
     def load(cls, base: str = DEFAULT_BASE) -> "Resources":
         nlp = load_pipeline()
-        return cls(nlp, pipeline_annotate(nlp), pipeline_linker(nlp), load_relation_rules(), Iris(base))
+        return cls(nlp, pipeline_annotate(nlp), pipeline_linker(nlp), load_relation_rules(), Iris(base), load_validator())
 
 
 @lru_cache(maxsize=4)

@@ -60,6 +60,7 @@ class DuplicatePrint:
     masks: int
     size: int  # distinct shingles
     sampled: frozenset[int]
+    signature: tuple[int, ...] = ()  # MinHash of ``sampled`` (kg.ingest.dedup.signature)
 
 
 @dataclass(frozen=True)
