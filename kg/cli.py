@@ -350,7 +350,7 @@ def viz(graph_file: Path, output: Path | None, max_nodes: int | None, types: str
     browser, no network needed."""
     from kg.outputs.network import Selection, parse_types
     from kg.outputs.viz import write_network_page
-    from kg.stats import load_graph
+    from kg.graph.read import load_graph
 
     target = output or graph_file.parent / "graph.html"
     try:
@@ -368,7 +368,7 @@ def viz(graph_file: Path, output: Path | None, max_nodes: int | None, types: str
 def validate(graph_file: Path | None) -> None:
     """Check GRAPH_FILE (default out/graph.ttl) against the ontology's SHACL shapes."""
     from kg.graph.shapes import validate_fast
-    from kg.stats import load_graph
+    from kg.graph.read import load_graph
 
     path = graph_file or Path("out/graph.ttl")
     try:

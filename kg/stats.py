@@ -6,10 +6,10 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import RDF, Graph
+from rdflib import RDF
 
 from kg.graph.namespace import PREFIXES
-from kg.outputs.export import read_source
+from kg.graph.read import load_graph
 
 
 @dataclass
@@ -17,11 +17,6 @@ class GraphStats:
     triples: int
     classes: list[tuple[str, int]]
     properties: list[tuple[str, int]]
-
-
-def load_graph(path: str | Path) -> Graph:
-    """Every triple of a graph file in one graph (a TriG or N-Quads file's named graphs too)."""
-    return read_source(path).union()
 
 
 def graph_stats(path: str | Path) -> GraphStats:

@@ -99,7 +99,7 @@ def hostile_build(tmp_path_factory):
 @pytest.fixture(scope="session")
 def seed_graph(seed_build):
     """The seed build's graph, read back from its Turtle file."""
-    from kg.stats import load_graph
+    from kg.graph.read import load_graph
 
     return load_graph(seed_build / "graph.ttl")
 

@@ -30,7 +30,7 @@ EXPECTED = """
 @prefix d: <https://w3id.org/kg-policy/id/district/> .
 @prefix i: <https://w3id.org/kg-policy/id/indicator/> .
 [] pol:indicator i:地区生产总值 ; pol:area d:330100 ; pol:period "2019"^^xsd:gYear ;
-   pol:value "15373"^^xsd:decimal ; pol:unit "亿元" ; pol:growthRate "6.8"^^xsd:decimal ; pol:observationKind "actual" .
+   pol:value "15373.0"^^xsd:decimal ; pol:unit "亿元" ; pol:growthRate "6.8"^^xsd:decimal ; pol:observationKind "actual" .
 [] pol:indicator i:地区生产总值 ; pol:area d:330100 ; pol:period "2020"^^xsd:gYear ;
    pol:growthRate "6.5"^^xsd:decimal ; pol:observationKind "target" ; pol:qualifier "左右" .
 """

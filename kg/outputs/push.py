@@ -27,7 +27,7 @@ from typing import Mapping, Optional
 from rdflib import Graph
 
 from kg.errors import EndpointError, InputError
-from kg.outputs.export import SourceGraphs, read_source
+from kg.graph.read import SourceGraphs, read_source
 
 USER_VARIABLE = "KG_ENDPOINT_USER"
 PASSWORD_VARIABLE = "KG_ENDPOINT_PASSWORD"
