@@ -38,8 +38,9 @@ def _context() -> multiprocessing.context.BaseContext:
 
 
 def run_pool(sources: Sequence[Source], base: str, jobs: int) -> Iterator[tuple[int, Outcome]]:
-    pending = list(range(len(sources)))
-    pending.reverse()  # popped from the end: documents go out in their given order
+    # Largest first (popped from the end): a long report started last would leave the other
+    # workers idle while it finishes.
+    pending = sorted(range(len(sources)), key=lambda i: (len(sources[i].data), -i))
     suspects: list[int] = []
     context = _context()
     make = lambda workers: ProcessPoolExecutor(workers, mp_context=context, initializer=load, initargs=(base,))
