@@ -63,3 +63,7 @@ class DocumentFailed(KgError):
 
 class ClusterError(KgError):
     """The Dask scheduler cannot be reached, or Dask's distributed package is not installed."""
+
+
+class WorkerError(KgError):
+    """Worker processes die before they finish any document: the pipeline cannot run in them."""

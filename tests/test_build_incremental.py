@@ -193,3 +193,15 @@ def test_build_store_follows_changed_documents_without_a_reload(tmp_path, monkey
     assert len(updates) == 1  # the store was updated, not loaded again
     stored = set(ox.Store.read_only(str(out / "store")))
     assert stored == _trig_quads(out / "graph.trig")
+
+
+def test_build_workers_that_cannot_start_stop_the_build(small_folder, monkeypatch):
+    import crashing_work
+
+    from kg.errors import WorkerError
+
+    monkeypatch.setattr(schedule, "load", crashing_work.die_on_start)
+    files = sorted(small_folder.iterdir())
+    sources = [Source(str(p), p.read_bytes(), hashlib.sha256(p.read_bytes()).hexdigest()) for p in files]
+    with pytest.raises(WorkerError, match="--jobs 1"):
+        list(schedule.run_pool(sources, resources_module.DEFAULT_BASE, jobs=2))

@@ -1,4 +1,6 @@
-"""Build the RDF dataset: one named graph per source document, plus one of the merged entities."""
+"""An rdflib dataset of a few documents held in memory: one named graph per document, plus one of
+the merged entities. For library use and tests on small inputs; ``kg build`` does not hold the
+corpus in one graph but streams each document's graph (``kg.build``, ``kg.outputs.stream``)."""
 
 from __future__ import annotations
 

@@ -15,7 +15,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from typing import Callable, Iterator, Sequence
 
-from kg.errors import ClusterError
+from kg.errors import ClusterError, WorkerError
 from kg.run.result import Failure, Source
 from kg.run.work import Outcome, load, work
 
@@ -42,11 +42,12 @@ def run_pool(sources: Sequence[Source], base: str, jobs: int) -> Iterator[tuple[
     # workers idle while it finishes.
     pending = sorted(range(len(sources)), key=lambda i: (len(sources[i].data), -i))
     suspects: list[int] = []
+    finished = [0]  # documents any worker finished: a pool whose workers never do is broken itself
     context = _context()
     make = lambda workers: ProcessPoolExecutor(workers, mp_context=context, initializer=load, initargs=(base,))
     while pending or suspects:
         if suspects:
-            yield from _isolate(suspects, sources, base, make)
+            yield from _isolate(suspects, sources, base, make, finished)
             suspects = []
             continue
         pool = make(min(jobs, len(pending)))
@@ -60,9 +61,12 @@ def run_pool(sources: Sequence[Source], base: str, jobs: int) -> Iterator[tuple[
                 for future in sorted(done, key=running.get):
                     index = running.pop(future)
                     try:
-                        yield index, future.result()
+                        outcome = future.result()
                     except BrokenProcessPool:
                         suspects.append(index)
+                        continue
+                    finished[0] += 1
+                    yield index, outcome
                 if suspects:
                     suspects.extend(running.values())
                     running.clear()
@@ -71,15 +75,24 @@ def run_pool(sources: Sequence[Source], base: str, jobs: int) -> Iterator[tuple[
             pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _isolate(suspects: list[int], sources: Sequence[Source], base: str, make: Callable) -> Iterator[tuple[int, Outcome]]:
+def _isolate(suspects: list[int], sources: Sequence[Source], base: str, make: Callable,
+             finished: list[int]) -> Iterator[tuple[int, Outcome]]:
     """Run each document that was in flight when a worker died on its own, in a fresh worker
-    after each death, to name the one that kills it."""
+    after each death, to name the one that kills it. When workers have died on two documents
+    and finished none, the fault is the workers', not the documents': stop with WorkerError."""
     pool = make(1)
+    deaths = 0
     try:
         for index in sorted(suspects):
             try:
-                yield index, pool.submit(work, sources[index], base).result()
+                outcome = pool.submit(work, sources[index], base).result()
+                finished[0] += 1
+                yield index, outcome
             except BrokenProcessPool:
+                deaths += 1
+                if deaths >= 2 and not finished[0]:
+                    raise WorkerError("worker processes die before finishing any document; "
+                                      "run with --jobs 1 to see why") from None
                 name = sources[index].name
                 yield index, Failure(name, f"{name}: the worker process died on this document", crashed=True)
                 pool.shutdown(wait=True)
