@@ -45,6 +45,7 @@ OUTPUTS = ("graph.trig", "graph.ttl", "graph.html")
 _VIOLATIONS_QUOTED = 3
 # The store is updated in place of a reload when at most this share of its graphs changed.
 _UPDATE_AT_MOST = 0.25
+_ENTITIES_TEXT = "entities-graph.nt.z"  # the entities graph as last written, beside the cache
 
 
 @dataclass
@@ -157,7 +158,8 @@ def build(
         clock.lap("page")
         stale = set(previous) - set(digests)
         if previous and len(changed) + len(stale) <= _UPDATE_AT_MOST * len(done) and (out / STORE_DIR).is_dir():
-            update_store(out, digests, changed)
+            entities_iri = str(iris.entities_graph())
+            update_store(out, digests, changed, {entities_iri: cache.get_text(_ENTITIES_TEXT) or ""})
         else:
             write_store(files_out.temporary("graph.trig"), out, format=_trig(), digests=digests)
         clock.lap("store")
@@ -172,6 +174,7 @@ def build(
     result.triples = files_out.triples
     result.class_counts = dict(sorted(files_out.class_counts.items()))
     result.relation_counts = dict(sorted(Counter(rel.predicate for _, r in done for rel in r.relations).items()))
+    cache.put_text(_ENTITIES_TEXT, entities_lines)  # for the next build's store update
     cache.prune(set(keys))
     if not result.errors:  # a build with failures is redone next time, to report them again
         _write_manifest(out, manifest, result)

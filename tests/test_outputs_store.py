@@ -228,3 +228,25 @@ def test_query_uses_the_store_only_while_it_is_current(tmp_path):
     assert bool(open_graph(tmp_path / "store").query(ASK_TWO, use_default_graph_as_union=True))  # a store folder as --graph
     trig.unlink()
     assert ask()  # no file, a store beside: the store answers
+
+
+def test_store_update_applies_only_the_lines_that_changed(tmp_path):
+    import hashlib
+
+    from kg.outputs.store import graph_digests, update_store
+
+    def text(*values):
+        return "".join(f'<{EX}s> <{EX}p> "{v}" .\n' for v in sorted(values))
+
+    def digest(t):
+        return hashlib.sha256(t.encode("utf-8")).hexdigest()
+
+    graphs = {f"{EX}a": text("1", "2", "3"), f"{EX}b": text("x")}
+    nquads = "".join(f'{line[:-2]} <{g}> .\n' for g, t in graphs.items() for line in t.splitlines())
+    write_store(nquads.encode(), tmp_path, digests={g: digest(t) for g, t in graphs.items()})
+    new_a = text("2", "3", "4")
+    digests = {f"{EX}a": digest(new_a), f"{EX}b": digest(graphs[f"{EX}b"])}
+    update_store(tmp_path, digests, {f"{EX}a": new_a}, was={f"{EX}a": graphs[f"{EX}a"]})
+    got = {(str(q.object.value), q.graph_name.value) for q in open_store(tmp_path / "store")}
+    assert got == {("2", f"{EX}a"), ("3", f"{EX}a"), ("4", f"{EX}a"), ("x", f"{EX}b")}
+    assert graph_digests(tmp_path) == digests

@@ -13,6 +13,7 @@ as new as the file. Only pyoxigraph is imported here, so ``kg query`` stays ligh
 from __future__ import annotations
 
 import ctypes
+import hashlib
 import io
 import json
 import os
@@ -182,12 +183,16 @@ def graph_digests(out_dir: str | os.PathLike) -> dict[str, str]:
     return dict(digests) if isinstance(digests, dict) else {}
 
 
-def update_store(out_dir: str | os.PathLike, digests: dict[str, str], changed: dict[str, str]) -> StoreInfo:
+def update_store(out_dir: str | os.PathLike, digests: dict[str, str], changed: dict[str, str],
+                 was: Optional[dict[str, str]] = None) -> StoreInfo:
     """Bring ``out_dir/store`` to the named graphs ``digests`` lists, rewriting only those whose
     digest differs from the store's: ``changed`` holds their N-Triples text by graph IRI (a graph
-    in ``digests`` whose digest is the store's need not be there). The store is updated in a
-    copy that is swapped in whole, as ``write_store`` does: readers see the old or the new one.
-    Much faster than loading every quad again when a few documents of many changed."""
+    in ``digests`` whose digest is the store's need not be there). ``was`` may hold a changed
+    graph's previous text, when it matches the store's digest: only the lines that differ are
+    then removed and added (the entities graph changes by a few lines when a document is added,
+    and replacing its 200,000 quads whole takes seconds). The store is updated in a copy that is
+    swapped in whole, as ``write_store`` does: readers see the old or the new one. Much faster
+    than loading every quad again when a few documents of many changed."""
     out = Path(out_dir)
     previous = graph_digests(out)
     if not previous:
@@ -206,11 +211,17 @@ def update_store(out_dir: str | os.PathLike, digests: dict[str, str], changed: d
             for graph in sorted(set(previous) | set(digests)):
                 if previous.get(graph) == digests.get(graph):
                     continue
+                old = (was or {}).get(graph)
+                if graph in digests and old is not None and _digest(old) == previous.get(graph):
+                    gone, new = _line_diff(old, changed[graph])
+                    for quad in _quads(gone, graph):
+                        store.remove(quad)
+                    quads.extend(_nquads(new, graph))
+                    continue
                 if graph in previous:
                     store.remove_graph(ox.NamedNode(graph))
                 if graph in digests:
-                    # N-Triples lines end " .\n": the graph goes before the full stop.
-                    quads.extend(f"{line[:-2]} <{graph}> .\n" for line in changed[graph].split("\n") if line)
+                    quads.extend(_nquads(changed[graph].split("\n"), graph))
             if quads:
                 store.bulk_load("".join(quads).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
             store.flush()
@@ -226,6 +237,26 @@ def update_store(out_dir: str | os.PathLike, digests: dict[str, str], changed: d
             raise OutputError(f"{out / STORE_DIR}: cannot write ({err.strerror or err})") from None
         raise
     return StoreInfo(out / STORE_DIR, quads, graphs)
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _line_diff(old: str, new: str) -> tuple[list[str], list[str]]:
+    before, after = set(old.split("\n")) - {""}, set(new.split("\n")) - {""}
+    return sorted(before - after), sorted(after - before)
+
+
+def _nquads(lines: Iterable[str], graph: str) -> list[str]:
+    # N-Triples lines end " .": the graph goes before the full stop.
+    return [f"{line[:-2]} <{graph}> .\n" for line in lines if line]
+
+
+def _quads(lines: list[str], graph: str) -> list[ox.Quad]:
+    if not lines:
+        return []
+    return list(ox.parse("".join(_nquads(lines, graph)).encode("utf-8"), format=ox.RdfFormat.N_QUADS))
 
 
 class _ChunkReader(io.RawIOBase):

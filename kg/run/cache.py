@@ -70,6 +70,28 @@ class ResultCache:
         except OSError as err:
             raise OutputError(f"{path}: cannot write the cache ({err.strerror})") from None
 
+    def get_text(self, name: str) -> Optional[str]:
+        """A text the last build kept beside the entries (``put_text``), or None."""
+        try:
+            return zlib.decompress((self.root / name).read_bytes()).decode("utf-8")
+        except (OSError, zlib.error, UnicodeDecodeError):
+            return None
+
+    def put_text(self, name: str, text: str) -> None:
+        path = self.root / name
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".text.", dir=path.parent)
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(zlib.compress(text.encode("utf-8"), _LEVEL))
+                os.replace(tmp, path)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        except OSError as err:
+            raise OutputError(f"{path}: cannot write the cache ({err.strerror})") from None
+
     def prune(self, keep: set[str]) -> int:
         """Remove entries made under other fingerprints, and this fingerprint's entries whose key
         is not in ``keep`` (files no longer in the build); how many entries went."""
