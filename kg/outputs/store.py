@@ -27,6 +27,7 @@ from typing import Iterable, Optional, Union
 import pyoxigraph as ox
 
 from kg.errors import InputError, OutputError
+from kg.resources.atomic import umask
 
 STORE_DIR = "store"
 MANIFEST = "kg-store.json"
@@ -72,7 +73,7 @@ def write_store(quads_source: QuadsSource, out_dir: str | os.PathLike, *, format
     except OSError as err:
         raise OutputError(f"{out / STORE_DIR}: cannot write ({err.strerror or err})") from None
     try:
-        os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes 0700; outputs are for sharing
+        os.chmod(tmp, 0o777 & ~umask())  # mkdtemp makes 0700; outputs are for sharing
         info = _fill(tmp, quads_source, format, digests)
         _swap_in(tmp, out / STORE_DIR)
     except BaseException as err:
@@ -317,8 +318,3 @@ def _sweep(out: Path) -> None:
         if leftover.name.startswith((_TMP_PREFIX, _OLD_PREFIX)) and leftover.is_dir():
             shutil.rmtree(leftover, ignore_errors=True)
 
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

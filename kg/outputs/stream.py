@@ -20,14 +20,10 @@ from typing import IO, Iterable
 from kg.errors import OutputError
 from kg.graph.lines import split_lines
 from kg.graph.namespace import PREFIXES
+from kg.resources.atomic import umask
 
 _TYPE = " <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
 
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 @dataclass
@@ -45,7 +41,7 @@ class GraphFiles:
             self.out.mkdir(parents=True, exist_ok=True)
             for name in ("graph.trig", "graph.ttl"):
                 fd, tmp = tempfile.mkstemp(prefix=f".{name}.", dir=self.out)
-                os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are for sharing
+                os.chmod(tmp, 0o666 & ~umask())  # mkstemp makes 0600; outputs are for sharing
                 self._files[name] = (Path(tmp), os.fdopen(fd, "wb"))
         except OSError as err:
             self.discard()

@@ -12,15 +12,14 @@ not read (it lives in the output folder the user chose for kg).
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 import shutil
-import tempfile
 import zlib
 from pathlib import Path
 from typing import Optional
 
 from kg.errors import OutputError
+from kg.resources.atomic import write_atomic
 from kg.run.result import DocumentResult
 
 CACHE_DIR = ".kg-cache"
@@ -55,20 +54,7 @@ class ResultCache:
         return result if isinstance(result, DocumentResult) else None
 
     def put(self, key: str, result: DocumentResult) -> None:
-        path = self._path(key)
-        data = zlib.compress(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), _LEVEL)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".entry.", dir=path.parent)
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(data)
-                os.replace(tmp, path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
-        except OSError as err:
-            raise OutputError(f"{path}: cannot write the cache ({err.strerror})") from None
+        write_atomic(self._path(key), zlib.compress(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), _LEVEL))
 
     def get_text(self, name: str) -> Optional[str]:
         """A text the last build kept beside the entries (``put_text``), or None."""
@@ -78,19 +64,7 @@ class ResultCache:
             return None
 
     def put_text(self, name: str, text: str) -> None:
-        path = self.root / name
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".text.", dir=path.parent)
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(zlib.compress(text.encode("utf-8"), _LEVEL))
-                os.replace(tmp, path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
-        except OSError as err:
-            raise OutputError(f"{path}: cannot write the cache ({err.strerror})") from None
+        write_atomic(self.root / name, zlib.compress(text.encode("utf-8"), _LEVEL))
 
     def prune(self, keep: set[str]) -> int:
         """Remove entries made under other fingerprints, and this fingerprint's entries whose key
