@@ -131,45 +131,8 @@ def build(
     _check([("entities graph", v.describe()) for v in report.violations if v.severity == "Violation"])
     entities_lines = entities.sorted_text()
     clock.lap("corpus")
-    previous = graph_digests(out)
-    digests: dict[str, str] = {}
-    changed: dict[str, str] = {}  # graphs the previous store lacks or holds otherwise
-
-    def add(graph_iri: str, lines: str, local: str) -> None:
-        digests[graph_iri] = files_out.add_graph(graph_iri, lines, local)
-        if previous.get(graph_iri) != digests[graph_iri] and len(changed) <= _UPDATE_AT_MOST * len(done):
-            changed[graph_iri] = lines
-
-    files_out = GraphFiles(out)
-    try:
-        for index, document in _with_graphs(done, cache, keys):
-            extra = Lines()
-            duplicate = corpus.duplicates.get(document.record.doc_id)
-            if duplicate is not None:
-                add_duplicate(extra, duplicate.doc_id, duplicate.of, duplicate.similarity, iris)
-            lines = document.graph
-            if len(extra):
-                lines = "".join(sorted(split_lines(lines + extra.text())))
-            add(str(iris.document_graph(document.record.doc_id)), lines, f"<{iris.document(document.record.doc_id)}/")
-        add(str(iris.entities_graph()), entities_lines, "\0")
-        files_out.close()
-        clock.lap("graph files")
-        page = render_html(corpus_network([r.record for _, r in done], corpus, iris))
-        clock.lap("page")
-        stale = set(previous) - set(digests)
-        if previous and len(changed) + len(stale) <= _UPDATE_AT_MOST * len(done) and (out / STORE_DIR).is_dir():
-            entities_iri = str(iris.entities_graph())
-            update_store(out, digests, changed, {entities_iri: cache.get_text(_ENTITIES_TEXT) or ""})
-        else:
-            write_store(files_out.temporary("graph.trig"), out, format=_trig(), digests=digests)
-        clock.lap("store")
-        result.outputs = files_out.commit()
-    except BaseException:
-        files_out.discard()
-        raise
-    write_atomic(out / "graph.html", page)
-    mark_store_current(out)
-    result.outputs += [out / "graph.html", out / STORE_DIR]
+    files_out = _write_outputs(out, done, cache, keys, corpus, entities_lines, iris, clock)
+    result.outputs = [out / "graph.trig", out / "graph.ttl", out / "graph.html", out / STORE_DIR]
     result.documents = [r.record for _, r in done]
     result.triples = files_out.triples
     result.class_counts = dict(sorted(files_out.class_counts.items()))
@@ -181,6 +144,52 @@ def build(
     else:
         (out / MANIFEST).unlink(missing_ok=True)
     return result
+
+
+def _write_outputs(out: Path, done: list[tuple[int, DocumentResult]], cache: ResultCache, keys: list[str],
+                   corpus: CorpusFacts, entities_lines: str, iris: Iris, clock: "_Clock") -> GraphFiles:
+    """graph.trig and graph.ttl streamed a named graph at a time from the cache, the page, and
+    the store (updated where few graphs changed, else loaded again); the files are put in place
+    only when all are written."""
+    previous = graph_digests(out)
+    digests: dict[str, str] = {}
+    changed: dict[str, str] = {}  # graphs the previous store lacks or holds otherwise
+    files_out = GraphFiles(out)
+
+    def add(graph_iri: str, lines: str, local: str) -> None:
+        digests[graph_iri] = files_out.add_graph(graph_iri, lines, local)
+        if previous.get(graph_iri) != digests[graph_iri] and len(changed) <= _UPDATE_AT_MOST * len(done):
+            changed[graph_iri] = lines
+
+    try:
+        for _, document in _with_graphs(done, cache, keys):
+            doc_id = document.record.doc_id
+            lines = document.graph
+            duplicate = corpus.duplicates.get(doc_id)
+            if duplicate is not None:
+                extra = Lines()
+                add_duplicate(extra, duplicate.doc_id, duplicate.of, duplicate.similarity, iris)
+                lines = "".join(sorted(split_lines(lines + extra.text())))
+            add(str(iris.document_graph(doc_id)), lines, f"<{iris.document(doc_id)}/")
+        entities_iri = str(iris.entities_graph())
+        add(entities_iri, entities_lines, "\0")
+        files_out.close()
+        clock.lap("graph files")
+        page = render_html(corpus_network([r.record for _, r in done], corpus, iris))
+        clock.lap("page")
+        stale = set(previous) - set(digests)
+        if previous and len(changed) + len(stale) <= _UPDATE_AT_MOST * len(done) and (out / STORE_DIR).is_dir():
+            update_store(out, digests, changed, {entities_iri: cache.get_text(_ENTITIES_TEXT) or ""})
+        else:
+            write_store(files_out.temporary("graph.trig"), out, format=_trig(), digests=digests)
+        clock.lap("store")
+        files_out.commit()
+    except BaseException:
+        files_out.discard()
+        raise
+    write_atomic(out / "graph.html", page)
+    mark_store_current(out)
+    return files_out
 
 
 class _Clock:
