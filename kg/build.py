@@ -84,9 +84,9 @@ def build(
     inputs = _read(files, result.errors, tell)
     if not inputs:
         return result
-    print_ = fingerprint(base)
-    cache = ResultCache(out / CACHE_DIR, print_)
-    manifest = _manifest(print_, base, inputs)
+    rules_print = fingerprint(base)
+    cache = ResultCache(out / CACHE_DIR, rules_print)
+    manifest = _manifest(rules_print, base, inputs)
     if use_cache and _unchanged(out, manifest):
         for source in inputs:
             tell("reused", source.name)
@@ -267,10 +267,10 @@ def _trig():
     return ox.RdfFormat.TRIG
 
 
-def _manifest(print_: str, base: str, inputs: Sequence[Source]) -> dict:
+def _manifest(rules_print: str, base: str, inputs: Sequence[Source]) -> dict:
     return {
         "kg-build": 1,
-        "fingerprint": print_,
+        "fingerprint": rules_print,
         "base": base,
         "inputs": sorted([Path(s.name).name, s.sha256] for s in inputs),
     }
