@@ -12,7 +12,6 @@ recognizer counts which rows took which path and why.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +22,7 @@ from kg.eval.scorer import Score, score_row
 from kg.extract.facts import document_mentions, pipeline_annotate, pipeline_linker
 from kg.ingest.document import ingest_file, ingest_text
 from kg.nlp.pipeline import load_pipeline
+from kg.resources.datafiles import input_rows
 
 IN_DOCUMENT = "in their source document"
 # Why a row was recognized as plain text.
@@ -33,20 +33,8 @@ TEXT_DIFFERS = "source text at offset differs"
 
 
 def read_rows(path: str | Path) -> Iterator[dict]:
-    path = Path(path)
-    if not path.is_file():
-        raise InputError(str(path), "no such file")
-    with path.open(encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as err:
-                raise InputError(str(path), f"line {lineno} is not JSON ({err.msg})") from None
-            if not isinstance(row, dict) or not isinstance(row.get("text"), str) or "id" not in row:
-                raise InputError(str(path), f"line {lineno} needs an \"id\" and a \"text\" string")
-            yield row
+    for _, row in input_rows(path):
+        yield row
 
 
 def source_dirs(extra: Sequence[str | Path] = (), rows_file: Optional[str | Path] = None) -> list[Path]:

@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 from typing import Iterator
 
+from kg.errors import InputError
+
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 
@@ -37,3 +39,23 @@ def jsonl_rows(path: Path) -> Iterator[tuple[str, dict]]:
         if not isinstance(row, dict):
             raise RuleError(f"{where}: each line must be a JSON object")
         yield where, row
+
+
+def input_rows(path: str | Path) -> Iterator[tuple[int, dict]]:
+    """(line number, object) for each row of a user's JSONL file of passages, each needing an
+    "id" and a "text" string; blank lines are skipped. InputError names the file and line."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(str(path), "no such file")
+    with path.open(encoding="utf-8") as fh:
+        for lineno, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as err:
+                raise InputError(str(path), f"line {lineno} is not JSON ({err.msg})") from None
+            if not isinstance(row, dict) or not isinstance(row.get("text"), str) or "id" not in row:
+                raise InputError(str(path), f"line {lineno} needs an \"id\" and a \"text\" string")
+            yield lineno, row
+

@@ -14,7 +14,6 @@ optional ones are marked missing (unknown to the NER) and kept in the span group
 from __future__ import annotations
 
 import bisect
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
@@ -28,6 +27,7 @@ from kg.errors import InputError
 from kg.ingest.document import ingest_text
 from kg.ingest.model import Document
 from kg.nlp.learned.refiner import OPTIONAL_KEY
+from kg.resources.datafiles import input_rows
 
 GoldSpan = tuple[int, int, str]
 
@@ -43,22 +43,16 @@ class GoldPassage:
 
 def read_gold(path: str | Path) -> list[GoldPassage]:
     path = Path(path)
-    if not path.is_file():
-        raise InputError(str(path), "no such file")
     passages = []
-    with path.open(encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-                text = row["text"]
-                entities = tuple((int(s), int(e), str(label)) for s, e, label in row.get("entities", []))
-            except (ValueError, KeyError, TypeError) as err:
-                raise InputError(str(path), f"line {lineno} is not a gold row ({err})") from None
-            row_id = str(row["id"])
-            document = str(row.get("source") or row_id.split(":", 1)[0])
-            passages.append(GoldPassage(row_id, document, text, entities, path.name))
+    for lineno, row in input_rows(path):
+        text = row["text"]
+        try:
+            entities = tuple((int(s), int(e), str(label)) for s, e, label in row.get("entities", []))
+        except (ValueError, TypeError) as err:
+            raise InputError(str(path), f"line {lineno} is not a gold row ({err})") from None
+        row_id = str(row["id"])
+        document = str(row.get("source") or row_id.split(":", 1)[0])
+        passages.append(GoldPassage(row_id, document, text, entities, path.name))
     return passages
 
 
