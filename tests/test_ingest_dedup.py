@@ -1,4 +1,5 @@
 import itertools
+import zlib
 from pathlib import Path
 
 import pytest
@@ -99,3 +100,17 @@ def test_dedup_result_type():
     result = find_duplicates([("a", BASE), ("b", MASKED)])
     assert result == [DupResult("b", "a", result[0].similarity)]
     assert result[0].similarity > 0.8
+
+
+@pytest.mark.parametrize("size", [0, 1, 7, 4096, 4097, 30000])
+def test_dedup_signature_equals_datasketch_affine32(size):
+    # kg writes the MinHash out instead of importing datasketch in every worker; the corpus
+    # step's LSH index (datasketch) must see exactly datasketch's values.
+    from datasketch import MinHash
+
+    from kg.ingest.dedup import SIGNATURE_PERMUTATIONS, SIGNATURE_SCHEME, SIGNATURE_SEED, signature
+
+    hashes = frozenset(zlib.crc32(f"shingle {n}".encode()) for n in range(size))
+    minhash = MinHash(num_perm=SIGNATURE_PERMUTATIONS, seed=SIGNATURE_SEED, hashfunc=lambda v: v, scheme=SIGNATURE_SCHEME)
+    minhash.update_batch(sorted(hashes))
+    assert signature(hashes) == tuple(int(v) for v in minhash.hashvalues)

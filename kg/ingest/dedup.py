@@ -12,7 +12,10 @@ from __future__ import annotations
 import re
 import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
+
+import numpy as np
 
 from kg.ingest.masks import find_masks
 
@@ -111,20 +114,42 @@ def _similarity(a: _Print, b: _Print) -> float:
 
 
 SIGNATURE_PERMUTATIONS = 128
-SIGNATURE_SCHEME = "affine32"  # named, so a future datasketch default cannot change signatures
-
-
-def _identity(value: int) -> int:
-    return value
+SIGNATURE_SCHEME = "affine32"  # datasketch's name for the scheme below (kg.corpus.dedup indexes it)
+SIGNATURE_SEED = 1
+_CHUNK = 4096
 
 
 def signature(sampled: frozenset[int]) -> tuple[int, ...]:
     """The MinHash signature of a document's sampled shingle hashes (already CRC32 values, so
     they are not hashed again), for the corpus step's LSH index (``kg.corpus.dedup``). Made with
-    the document, so a cached document does not pay for it again."""
-    from datasketch import MinHash  # only the per-document step needs it
+    the document, so a cached document does not pay for it again.
 
-    minhash = MinHash(num_perm=SIGNATURE_PERMUTATIONS, seed=1, hashfunc=_identity, scheme=SIGNATURE_SCHEME)
-    minhash.update_batch(sorted(sampled))
-    return tuple(int(v) for v in minhash.hashvalues)
+    The values are those of datasketch's ``MinHash(num_perm=128, seed=1, scheme="affine32")``
+    fed the hashes as they are (a test compares the two); it is written out here because
+    importing datasketch costs every worker process a second (it imports scipy)."""
+    a, b = _permutations()
+    if not sampled:
+        return (0xFFFFFFFF,) * SIGNATURE_PERMUTATIONS
+    h = _fmix32(np.fromiter(sampled, dtype=np.uint32, count=len(sampled)))
+    low = np.full(SIGNATURE_PERMUTATIONS, 0xFFFFFFFF, dtype=np.uint32)
+    for at in range(0, len(h), _CHUNK):  # in chunks: a very long document stays in little memory
+        # uint32 arithmetic wraps around, which is the scheme's modulo 2**32.
+        np.minimum(low, (a[:, None] * h[None, at : at + _CHUNK] + b[:, None]).min(axis=1), out=low)
+    return tuple(int(v) for v in low)
 
+
+@lru_cache(maxsize=1)
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    gen = np.random.RandomState(SIGNATURE_SEED)
+    a = gen.randint(0, 1 << 31, SIGNATURE_PERMUTATIONS, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, SIGNATURE_PERMUTATIONS, dtype=np.uint32)
+    return a, b
+
+
+def _fmix32(h: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 32-bit finalizer, which the scheme applies to every input first."""
+    h = h ^ (h >> np.uint32(16))
+    h = h * np.uint32(0x85EBCA6B)
+    h = h ^ (h >> np.uint32(13))
+    h = h * np.uint32(0xC2B2AE35)
+    return h ^ (h >> np.uint32(16))
