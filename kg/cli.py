@@ -254,7 +254,11 @@ def query(query: str | None, params: tuple[str, ...], graph_file: Path | None, e
     from kg.query.run import default_graph_file, open_graph, run_local, run_remote
 
     if list_queries:
-        for named in library().values():
+        try:
+            known = library()
+        except KgError as err:
+            _fail(err)
+        for named in known.values():
             click.echo(f"{named.name}: {named.question}")
             for p in named.params:
                 click.echo(f"    --param {p.name}=…  {p.kind}, default {p.default or '(required)'}  {p.help}")

@@ -136,3 +136,12 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def installed_kg(tmp_path_factory):
+    """kg built from this tree and installed non-editable into a new virtual environment that
+    borrows the dependencies (see tests/fresh_venv.py); ``.python``, ``.kg`` (the command)."""
+    from fresh_venv import install_kg
+
+    return install_kg(ROOT, tmp_path_factory.mktemp("installed"))

@@ -6,14 +6,15 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from kg.cli import EXIT_MISSING_PARAMETER, EXIT_QUERY, EXIT_UNKNOWN_QUERY, main
-from kg.query.library import QUERIES_DIR, library
+from kg.query.library import library
 
-EXPECTED = QUERIES_DIR / "expected"
+EXPECTED = Path(__file__).resolve().parent.parent / "queries" / "expected"  # golden results: test data, not shipped
 NAMES = sorted(library())
 
 

@@ -10,7 +10,7 @@ are scored on exactly the same passages. Nothing is tuned on a held-out fold.
 Variants (``VARIANTS``):
 
 - ``rules``: the rules alone, as shipped;
-- ``ner``: spaCy's NER alone (``configs/ner.cfg``), on kg's tokens;
+- ``ner``: spaCy's NER alone (``kg/data/model/ner.cfg``), on kg's tokens;
 - ``rules+ner``: the same NER run after the rules, keeping their entities and adding its own only
   where they found none (spaCy's NER never overwrites preset entities);
 - ``refiner-chosen``: the refiner (``kg/data/model/refiner.cfg``) judging only the entities the
@@ -29,12 +29,11 @@ from spacy.language import Language
 
 from kg.eval.scorer import Score, score_row
 from kg.nlp.learned.gold import GoldPassage, Prepared, document_folds, prepare, read_gold
-from kg.nlp.learned.shipped import CONFIG as REFINER_CONFIG
+from kg.nlp.learned.shipped import CONFIG as REFINER_CONFIG, MODEL_DIR
 from kg.nlp.learned.train import load_config, train
 from kg.nlp.rules import LABELS
 
-ROOT = Path(__file__).resolve().parents[2]
-NER_CONFIG = ROOT / "configs" / "ner.cfg"
+NER_CONFIG = MODEL_DIR / "ner.cfg"
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""The ontology files kg ships (``ontology/policy.ttl``, ``ontology/shapes.ttl``), parsed once.
+"""The ontology files kg ships (``policy.ttl``, ``shapes.ttl`` in kg/resources/ontology/), parsed once.
 
 Both validators read them from here: pySHACL's reference in :mod:`kg.graph.validate` and the
 fast one in :mod:`kg.graph.shapes`.
@@ -12,16 +12,11 @@ from pathlib import Path
 from rdflib import Graph
 from rdflib.namespace import RDFS
 
-import kg
 from kg.errors import InputError
+from kg.resources.packaged import ontology_dir
 
 SHAPES_FILE = "shapes.ttl"
 ONTOLOGY_FILE = "policy.ttl"
-
-
-def ontology_dir() -> Path:
-    """``ontology/`` of the source tree; kg is installed editable, so it sits next to ``kg/``."""
-    return Path(kg.__file__).resolve().parent.parent / "ontology"
 
 
 def shapes_path() -> Path:
@@ -40,7 +35,7 @@ def _parse(path: Path, mtime: float) -> Graph:  # mtime only keys the cache
 def read_turtle(path: Path) -> Graph:
     """``path`` parsed, cached until the file changes; callers must not modify it."""
     if not path.is_file():
-        raise InputError(str(path), "missing; it ships with kg's source tree (ontology/)")
+        raise InputError(str(path), "missing; it ships inside the kg package (kg/resources/ontology/): reinstall kg")
     return _parse(path, path.stat().st_mtime)
 
 

@@ -1,4 +1,5 @@
-"""Named queries: ``queries/NAME.rq``, each opening with a comment that says what it answers.
+"""Named queries: ``NAME.rq`` in kg/resources/queries/ (the same files as the top-level
+``queries/``), each opening with a comment that says what it answers.
 
 Header lines (before the first non-comment line)::
 
@@ -17,9 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from kg.errors import UnknownQueryError
+from kg.errors import InputError, UnknownQueryError
+from kg.resources.packaged import queries_dir
 
-QUERIES_DIR = Path(__file__).resolve().parent.parent.parent / "queries"
+QUERIES_DIR = queries_dir()
 _PARAM_RE = re.compile(r"#\s*Param:\s*(\w+)\s+(IRI|literal)(?:\s+(<[^>]*>|\"[^\"]*\"(?:@[\w-]+)?))?\s*(?:--\s*(.*))?$")
 _QUESTION_RE = re.compile(r"#\s*Question:\s*(.+)$")
 
@@ -57,6 +59,8 @@ def parse_query_file(path: Path) -> NamedQuery:
 
 
 def library(folder: Path = QUERIES_DIR) -> dict[str, NamedQuery]:
+    if not folder.is_dir():  # else a broken install would list an empty library without a word
+        raise InputError(str(folder), "missing; the query library ships inside the kg package (kg/resources/queries/): reinstall kg")
     return {p.stem: parse_query_file(p) for p in sorted(folder.glob("*.rq"))}
 
 

@@ -29,12 +29,13 @@ from kg.graph.namespace import PREFIXES
 from kg.graph.shapes import ShapesValidator, load_validator
 from kg.nlp.model import model_dir
 from kg.nlp.pipeline import learned_default, load_pipeline
+from kg.resources.packaged import ontology_dir
 
 # Prefixes that shorten the names in a violation's description.
 PREFIX_PAIRS = tuple(PREFIXES.items())
 
 PACKAGE = Path(__file__).resolve().parent.parent  # kg/
-ONTOLOGY = PACKAGE.parent / "ontology"
+ONTOLOGY = ontology_dir()
 # Files of the package that shape results: code, rules, gazetteers, lexicons, configs, models.
 _SHAPING = (".py", ".tsv", ".jsonl", ".cfg", ".json", ".bin", ".txt")
 
