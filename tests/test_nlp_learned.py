@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
 from spacy.language import Language
@@ -11,7 +10,7 @@ from spacy.language import Language
 from kg.nlp.learned.gold import GoldPassage, document_folds, prepare, read_gold
 from kg.nlp.learned.recording import CANDIDATES_KEY, CHOSEN_KEY
 from kg.nlp.learned.refiner import OPTIONAL_KEY, targets_for
-from kg.nlp.learned.shipped import CONFIG, add_shipped_refiner, meta_path
+from kg.nlp.learned.shipped import CONFIG, NAME, add_shipped_refiner, meta_path
 from kg.nlp.learned.train import load_config, train_refiner
 from kg.nlp.rules import LABELS
 
@@ -104,7 +103,8 @@ def test_nlp_learned_trains_on_a_tiny_sample_the_same_model_twice(tmp_path, rule
     assert CANDIDATES_KEY not in doc.user_data
 
 
-def test_nlp_learned_trained_model_is_small_and_loads_fast(tmp_path, rules_keeping_candidates):
+def test_nlp_learned_trained_model_is_small_and_loads_into_a_blank_pipeline(tmp_path, rules_keeping_candidates):
+    # Its load time is a benchmark figure (bench/nlp_speed.py --learned), not a test's.
     gold = _gold_file(tmp_path / "gold.jsonl")
     config = tmp_path / "tiny.cfg"
     config.write_text(TINY_CONFIG, encoding="utf-8")
@@ -115,9 +115,9 @@ def test_nlp_learned_trained_model_is_small_and_loads_fast(tmp_path, rules_keepi
 
     from kg.nlp.factories import TOKENIZER  # noqa: F401  (registers the factories)
 
-    started = time.perf_counter()
-    add_shipped_refiner(spacy.blank("zh"), config, weights)
-    assert time.perf_counter() - started < 1.0
+    nlp = spacy.blank("zh")
+    add_shipped_refiner(nlp, config, weights)
+    assert nlp.pipe_names == [NAME]
 
 
 def test_nlp_learned_asked_for_without_a_trained_model(tmp_path):
