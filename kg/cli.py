@@ -125,7 +125,9 @@ def build(sources: tuple[Path, ...], out_dir: Path, base: str | None, jobs: int 
         click.echo("classes:")
         for name, count in result.class_counts.items():
             click.echo(f"  {name:<24} {count}")
-        click.echo("relations read from the documents:")
+        # Counted as read: a relation stated in two documents counts twice, where `kg stats`
+        # counts the merged graph's triples (each once, and the division hierarchy too).
+        click.echo("relations read from the documents (once per document that states each):")
         for name, count in result.relation_counts.items():
             click.echo(f"  pol:{name:<20} {count}")
         for path in result.outputs:
@@ -287,22 +289,26 @@ def export(fmt: str, output: Path | None, graph_file: Path | None) -> None:
 
     trig and nq keep the named graphs (one per document, plus the merged entities); turtle,
     nt and jsonld hold their union. The same graph gives the same bytes (nt and nq lines are
-    sorted). The output file is written whole or not at all.
+    sorted). The output file is written whole or not at all, and standard error then says
+    how many triples it holds.
     """
     import os
 
-    from kg.outputs.export import export as run_export
+    from kg.outputs.export import export_graph
     from kg.outputs.files import write_atomic
 
     try:
-        data = run_export(graph_file or Path("out/graph.trig"), fmt)
+        exported = export_graph(graph_file or Path("out/graph.trig"), fmt)
         if output is not None:
-            write_atomic(output, data)
+            write_atomic(output, exported.data)
+            where = f" in {exported.named_graphs} named graphs" if exported.named_graphs else ""
+            # stderr, so that standard output never carries anything but a graph
+            click.echo(f"kg: wrote {exported.statements} triples{where} to {output}", err=True)
             return
     except KgError as err:
         _fail(err)
     try:
-        click.echo(data, nl=False)  # bytes go to the binary stream as they are
+        click.echo(exported.data, nl=False)  # bytes go to the binary stream as they are
     except BrokenPipeError:  # `kg export | head`: the reader has all it wanted
         try:
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
@@ -394,7 +400,12 @@ def validate(graph_file: Path | None) -> None:
 @main.command(epilog=EPILOG)
 @click.argument("graph_file", required=False, default="out/graph.ttl", type=click.Path(path_type=Path))
 def stats(graph_file: Path) -> None:
-    """Count the triples, classes and properties of GRAPH_FILE (default out/graph.ttl)."""
+    """Count the triples, classes and properties of GRAPH_FILE (default out/graph.ttl).
+
+    Each distinct triple counts once: a relation that several documents state is one triple
+    (`kg build` counts it once per document), and pol:locatedIn includes the division
+    hierarchy (上城区 → 杭州市 → 浙江省) that no document states.
+    """
     from kg.stats import graph_stats
 
     try:
@@ -402,9 +413,9 @@ def stats(graph_file: Path) -> None:
     except KgError as err:
         _fail(err)
     click.echo(f"{graph_file}: {summary.triples} triples")
-    click.echo("classes:")
+    click.echo("classes (instances):")
     for name, count in summary.classes:
         click.echo(f"  {name:<28} {count}")
-    click.echo("properties:")
+    click.echo("properties (distinct triples; a relation several documents state counts once):")
     for name, count in summary.properties:
         click.echo(f"  {name:<28} {count}")

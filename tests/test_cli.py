@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rdflib import Graph, Literal
+from rdflib import Dataset, Graph, Literal
 from rdflib.namespace import DCTERMS, RDF, XSD
 
 from kg.cli import EXIT_NO_INPUT, EXIT_SOME_INPUTS_FAILED, main
@@ -93,6 +95,28 @@ def test_cli_stats_counts_classes(seed_build):
     result = CliRunner().invoke(main, ["stats", str(seed_build / "graph.ttl")])
     assert result.exit_code == 0
     assert "pol:Document                 5" in result.output
+
+
+def _count(output: str, name: str) -> int:
+    return int(re.search(rf"^  {name}\s+(\d+)$", output, re.M).group(1))
+
+
+def test_cli_build_and_stats_say_what_their_relation_counts_count(seed_build, seeds_dir, tmp_path):
+    out = tmp_path / "out"
+    shutil.copytree(seed_build, out)  # unchanged inputs: the build prints its summary and keeps the files
+    built = CliRunner().invoke(main, ["build", str(seeds_dir), "--out", str(out)], catch_exceptions=False)
+    stats = CliRunner().invoke(main, ["stats", str(out / "graph.trig")], catch_exceptions=False)
+    assert built.exit_code == 0 and stats.exit_code == 0, built.output + stats.output
+    assert "relations read from the documents (once per document that states each):" in built.output
+    assert "properties (distinct triples; a relation several documents state counts once):" in stats.output
+    dataset = Dataset()
+    dataset.parse(out / "graph.trig", format="trig")
+    documents = [g for g in dataset.graphs() if "/graph/doc/" in str(g.identifier)]
+    per_document = sum(len(list(g.triples((None, POL.implements, None)))) for g in documents)
+    distinct = len(list(Graph().parse(out / "graph.ttl").triples((None, POL.implements, None))))
+    assert per_document > distinct  # the seeds state some relations in more than one document
+    assert _count(built.output, "pol:implements") == per_document
+    assert _count(stats.output, "pol:implements") == distinct
 
 
 def test_cli_console_script_is_installed():

@@ -33,11 +33,8 @@ def loaded(browser, seed_build):
 
 @pytest.fixture
 def page(loaded):
-    """The seed page with every filter back to its start and nothing selected."""
+    """The seed page with every filter back to its start (what "Show all" does) and nothing selected."""
     loaded.find_element(By.ID, "show-all").click()
-    for box in loaded.find_elements(By.CSS_SELECTOR, "#relation-filters input"):
-        if not box.is_selected():
-            box.click()
     loaded.execute_script("kgView.network.unselectAll()")
     return loaded
 
@@ -120,9 +117,74 @@ def test_browser_search_shows_a_node_a_filter_hid(page):
 
 
 def test_browser_search_says_when_nothing_matches(page):
+    search(page, "西湖大学")
+    assert page.find_element(By.ID, "details").is_displayed()
     search(page, "不存在的名字")
-    assert "不存在的名字" in page.find_element(By.ID, "search-result").text
+    assert page.find_element(By.ID, "search-result").text == "没有找到 Not found: 不存在的名字"
     assert page.execute_script("return kgView.network.getSelectedNodes()") == []
+    assert not page.find_element(By.ID, "details").is_displayed()  # not the previous hit's details
+    assert not page.find_element(By.ID, "neighbourhood").is_enabled()
+
+
+def test_browser_show_all_rechecks_every_filter(page, expected):
+    page.find_element(By.CSS_SELECTOR, "#relation-filters input[data-relation='relatedTo']").click()
+    page.find_element(By.CSS_SELECTOR, "#relation-filters input[data-relation='locatedIn']").click()
+    page.find_element(By.CSS_SELECTOR, "#type-filters input[data-kind='Program']").click()
+    Select(page.find_element(By.ID, "document-filter")).select_by_index(1)
+    page.find_element(By.ID, "show-all").click()
+    boxes = page.find_elements(By.CSS_SELECTOR, "#type-filters input, #relation-filters input")
+    assert {b.get_attribute("data-kind") or b.get_attribute("data-relation"): b.is_selected() for b in boxes} == {
+        "District": True, "Program": True, "Project": True, "Organization": True,
+        "locatedIn": True, "implements": True, "relatedTo": True}
+    assert Select(page.find_element(By.ID, "document-filter")).first_selected_option.get_attribute("value") == ""
+    shown = drawn(page)
+    assert shown["nodes"] == sorted(expected.nodes)
+    assert shown["edges"] == expected.number_of_edges()
+
+
+VIEW = "var net = kgView.network; return [net.getScale(), net.getViewPosition()];"
+
+
+def settled_view(driver) -> list:
+    """The view's scale and centre once an animated fit has stopped moving it."""
+    views = [None]
+    WebDriverWait(driver, 10, poll_frequency=0.2).until(
+        lambda d: views.append(d.execute_script(VIEW)) or views[-1] == views[-2])
+    return views[-1]
+
+
+def fitted_view(driver) -> list:
+    """The view that framing the nodes shown right now gives."""
+    driver.execute_script("kgView.network.fit()")
+    return driver.execute_script(VIEW)
+
+
+def same_view(a: list, b: list) -> bool:
+    """Within a pixel on screen: an animation's last frame stops a hair short of its target."""
+    pixel = 1 / b[0]
+    return (a[0] == pytest.approx(b[0], rel=1e-3)
+            and (a[1]["x"], a[1]["y"]) == pytest.approx((b[1]["x"], b[1]["y"]), abs=pixel))
+
+
+@pytest.mark.parametrize("change", ["type", "relation", "document"])
+def test_browser_filters_refit_the_view(page, change):
+    before = settled_view(page)
+    if change == "type":  # only the districts left
+        for kind in ("Program", "Project", "Organization"):
+            page.find_element(By.CSS_SELECTOR, f"#type-filters input[data-kind='{kind}']").click()
+    elif change == "relation":  # in the neighbourhood of one node, fewer relations leave fewer neighbours
+        search(page, "西湖大学")
+        page.find_element(By.ID, "neighbourhood").click()
+        before = settled_view(page)
+        page.find_element(By.CSS_SELECTOR, "#relation-filters input[data-relation='relatedTo']").click()
+    else:
+        select = Select(page.find_element(By.ID, "document-filter"))
+        select.select_by_value(next(o.get_attribute("value") for o in select.options
+                                    if o.get_attribute("value").startswith("001_")))
+    after = settled_view(page)
+    framed = fitted_view(page)
+    assert not same_view(before, framed)  # the test means something: what is left is framed differently
+    assert same_view(after, framed)
 
 
 def test_browser_neighbourhood_shows_the_node_and_its_neighbours(page, expected):

@@ -181,6 +181,25 @@ def test_export_cli_writes_to_standard_output_by_default(sample):
     result = CliRunner().invoke(main, ["export", "--format", "nt", "--graph", str(trig)])
     assert result.exit_code == 0, result.stderr
     assert result.stdout_bytes == export(trig, "nt")
+    assert result.stderr == ""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_export_cli_says_how_many_triples_it_wrote_where(fmt, sample, tmp_path):
+    trig, _ = sample
+    out = tmp_path / f"graph.{fmt}"
+    result = CliRunner().invoke(main, ["export", "--format", fmt, "--graph", str(trig), "-o", str(out)],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    if fmt in QUAD_FORMATS:
+        named, default = _named_graphs(out.read_bytes(), QUAD_FORMATS[fmt])
+        count = sum(len(triples) for triples in named.values()) + len(default)
+        said = f"kg: wrote {count} triples in {len(named)} named graphs to {out}\n"
+    else:
+        count = len(Graph().parse(data=out.read_bytes(), format=TRIPLE_FORMATS[fmt]))
+        said = f"kg: wrote {count} triples to {out}\n"
+    assert count > 0
+    assert result.stderr == said
 
 
 def test_export_cli_reads_out_graph_trig_in_turtle_by_default(sample, tmp_path, monkeypatch):

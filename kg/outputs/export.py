@@ -8,6 +8,7 @@ union (which is what ``out/graph.ttl`` holds; Turtle from graph.trig is that gra
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Graph, URIRef
@@ -18,20 +19,40 @@ from kg.graph.read import SourceGraphs, read_source
 from kg.outputs.rdf import FORMATS, to_trig, to_turtle
 
 
+DATASET_FORMATS = ("trig", "nq")  # keep the named graphs; the others hold their union
+
+
+@dataclass(frozen=True)
+class Exported:
+    """An export's bytes and what they hold, for the message naming the file written."""
+
+    data: bytes
+    statements: int  # triples of the union, or for trig and nq the triples of every graph (quads)
+    named_graphs: int  # 0 for the union formats
+
+
 def export(source: str | Path, fmt: str) -> bytes:
     """The graph in ``source`` serialized as ``fmt`` (a key of ``kg.outputs.rdf.FORMATS``)."""
+    return export_graph(source, fmt).data
+
+
+def export_graph(source: str | Path, fmt: str) -> Exported:
+    """:func:`export` with the count of what was written."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; one of {', '.join(FORMATS)}")
     graphs = read_source(source)
+    if fmt in DATASET_FORMATS:
+        statements = len(graphs.default) + sum(len(g) for g in graphs.named.values())
+        named = sum(1 for g in graphs.named.values() if len(g))
+        return Exported(_nquads(graphs) if fmt == "nq" else _trig(graphs), statements, named)
+    union = graphs.union()
     if fmt == "turtle":
-        return to_turtle(graphs.union())
-    if fmt == "nt":
-        return _sorted_lines(graphs.union().serialize(format="nt", encoding="utf-8"))
-    if fmt == "jsonld":
-        return _jsonld(graphs.union())
-    if fmt == "nq":
-        return _nquads(graphs)
-    return _trig(graphs)
+        data = to_turtle(union)
+    elif fmt == "nt":
+        data = _sorted_lines(union.serialize(format="nt", encoding="utf-8"))
+    else:
+        data = _jsonld(union)
+    return Exported(data, len(union), 0)
 
 
 def _sorted_lines(data: bytes) -> bytes:

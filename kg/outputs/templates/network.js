@@ -60,6 +60,12 @@
     }));
     $("counts").textContent = "显示 " + shown.size + " / " + nodes.length + " 个节点，" + shownEdges +
       " 条边（图中共 " + page.entities + " 个实体）· showing " + shown.size + " nodes, " + shownEdges + " edges";
+    return shown.size;
+  }
+
+  // A filter changed what is shown: apply it and frame what is left (fit() frames visible nodes only).
+  function refilter() {
+    if (apply() > 0) network.fit({ animation: { duration: 400 } });
   }
 
   // One checkbox per item (an entity type or a relation), with its legend swatch and count.
@@ -73,7 +79,7 @@
       box.dataset[key] = item.name;
       box.addEventListener("change", function () {
         if (box.checked) chosen.add(item.name); else chosen.delete(item.name);
-        apply();
+        refilter();
       });
       var row = el("label", null, "filter");
       row.append(box, swatch(item), el("span", item.zh + " " + item.en), el("span", "(" + (counts[item.name] || 0) + ")", "count"));
@@ -104,7 +110,7 @@
       option.value = d.id;
       select.append(option);
     });
-    select.addEventListener("change", function () { state.document = select.value; apply(); });
+    select.addEventListener("change", function () { state.document = select.value; refilter(); });
   }
 
   function showDetails(id) {
@@ -139,9 +145,10 @@
 
   function resetFilters() {
     page.types.forEach(function (t) { state.types.add(t.name); });
+    page.relations.forEach(function (r) { state.relations.add(r.name); });
     state.document = "";
     state.around = null;
-    document.querySelectorAll("#type-filters input").forEach(function (b) { b.checked = true; });
+    document.querySelectorAll("#type-filters input, #relation-filters input").forEach(function (b) { b.checked = true; });
     $("document-filter").value = "";
     apply();
   }
@@ -150,6 +157,9 @@
     var query = $("search").value;
     var id = find(query);
     if (id === null) {
+      // The panel must not go on showing the previous hit as if it answered this query.
+      network.unselectAll();
+      showDetails(null);
       $("search-result").textContent = "没有找到 Not found: " + query;
       return null;
     }
