@@ -194,3 +194,16 @@ def test_extract_entities_linking_tables_name_file_and_line(tmp_path):
 def test_extract_entities_township_short_form_links_to_the_township(nlp, linker):
     found = _link(nlp, linker, "闲林、中泰两地加快发展。")
     assert (found["闲林"].name, found["闲林"].code, found["闲林"].parent) == ("闲林街道", "330110010", "division:330110")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("富陽區深化「最多跑一次」改革。", ("「最多跑一次」改革", "PROGRAM")),
+        ("富阳区深化“最多跑一次”改革。", ("“最多跑一次”改革", "PROGRAM")),
+    ],
+)
+def test_extract_entities_corner_brackets_quote_a_name_as_curly_quotes_do(text, expected):
+    from kg.eval.run import extract_entities
+
+    assert expected in {(text[s:e], label) for s, e, label in extract_entities(text)}

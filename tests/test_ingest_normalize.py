@@ -21,6 +21,9 @@ def _norm(text: str, removed=()) -> str:
         ("杭州高新区(滨江)", "杭州高新区（滨江）"),
         ("(2020年4月26日在大会上)", "（2020年4月26日在大会上）"),
         ("时间 15:01, v1.0 (beta)", "时间 15:01, v1.0 (beta)"),
+        # Corner brackets are the quotation marks of Traditional and Hong Kong texts.
+        ("深化「最多跑一次」改革", "深化“最多跑一次”改革"),
+        ("推行『一网通办』", "推行‘一网通办’"),
     ],
 )
 def test_normalize_characters_and_punctuation(source, expected):

@@ -3,8 +3,9 @@
 Passes, each a ``MappedText`` composed onto the one before:
 1. characters: drop removed stretches, CRLF to LF, no-break/ideographic spaces to spaces,
    zero-width characters out, full-width digits and Latin letters to half-width;
-2. punctuation: ASCII ``,:;!?()`` inside Chinese text to their full-width forms, so rules and
-   the segmenter see one convention whatever the page used;
+2. punctuation: ASCII ``,:;!?()`` inside Chinese text to their full-width forms, and corner
+   brackets ``「」『』`` (Traditional and Hong Kong usage) to ``“”‘’``, so rules and the
+   segmenter see one convention whatever the page used;
 3. lines broken mid-sentence joined again;
 4. Traditional script to Simplified through OpenCC, for Traditional documents.
 """
@@ -22,6 +23,7 @@ Script = Literal["zh-Hans", "zh-Hant"]
 _SPACES = {"\u00a0": " ", "\u3000": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u202f": " "}
 _DROP = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 _TO_FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
+_CORNER_QUOTES = {"「": "“", "」": "”", "『": "‘", "』": "’"}
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _CJK_RE = re.compile(f"[{_CJK}]")
 # A bracketed aside with Chinese in it: ``(滨江)``, ``(2020年4月26日在…会议上)``.
@@ -83,6 +85,8 @@ def _punctuation(text: str) -> MappedText:
     for i, ch in enumerate(text):
         if ch in _TO_FULL and (_is_cjk(text, i - 1) or _is_cjk(text, i + 1)):
             swaps[i] = _TO_FULL[ch]
+        elif ch in _CORNER_QUOTES:
+            swaps[i] = _CORNER_QUOTES[ch]
     out = MappedBuilder(len(text))
     pos = 0
     for i in sorted(swaps):
