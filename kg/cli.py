@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import sys
+import traceback
 from pathlib import Path
+from typing import Optional
 
 import click
 
@@ -65,7 +69,53 @@ def _fail(err: KgError) -> None:
     sys.exit(EXIT_OTHER)
 
 
-@click.group(epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
+def _warn(message: Optional[str]) -> None:
+    if message:
+        click.echo(f"kg: warning: {message}", err=True)
+
+
+def _where(err: BaseException) -> str:
+    """Where ``err`` was raised, and the last place in kg's own code on the way, as file:line."""
+    frames = traceback.extract_tb(err.__traceback__)
+    if not frames:
+        return "unknown place"
+    package = Path(__file__).resolve().parent
+
+    def place(frame: traceback.FrameSummary) -> str:
+        path = Path(frame.filename)
+        shown = path.relative_to(package.parent) if path.is_relative_to(package.parent) else path
+        return f"{shown}:{frame.lineno} in {frame.name}"
+
+    ours = [f for f in frames if Path(f.filename).is_relative_to(package)]
+    where = place(frames[-1])
+    if ours and ours[-1] is not frames[-1]:
+        where += f", from {place(ours[-1])}"
+    return where
+
+
+class _Commands(click.Group):
+    """The command group; an exception no command maps ends as a one-line report and exit 9."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except KgError as err:  # a typed error a command left unmapped still gets its code
+            _fail(err)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise  # click reports these itself
+        except Exception as err:  # the one place an unexpected error is caught: a bug, told in one line
+            if isinstance(err, OSError) and err.errno == errno.EPIPE:
+                raise  # the reader of stdout went away: click ends quietly
+            if os.environ.get("KG_TRACEBACK"):
+                traceback.print_exception(err)
+            lines = str(err).splitlines()
+            what = f"{type(err).__name__}: {lines[0][:300]}" if lines else type(err).__name__
+            click.echo(f"kg: internal error: {what} (at {_where(err)}); "
+                       "this is a bug in kg: please report it (KG_TRACEBACK=1 shows the traceback)", err=True)
+            sys.exit(EXIT_OTHER)
+
+
+@click.group(cls=_Commands, epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="kg")
 def main() -> None:
     """Build a knowledge graph from Chinese local-government policy documents.
@@ -134,11 +184,6 @@ def build(sources: tuple[Path, ...], out_dir: Path, base: str | None, jobs: int 
             click.echo(f"wrote {path}")
     if result.errors:
         sys.exit(EXIT_SOME_INPUTS_FAILED)
-
-
-def _not_yet(name: str, issue: int) -> None:
-    click.echo(f"kg: error: `kg {name}` is not available in this version yet (tracked in issue #{issue})", err=True)
-    sys.exit(EXIT_OTHER)
 
 
 _SOURCES_HELP = ("A folder to look for rows' source files in, before seeds/ and ../shared/corpus/docs "
@@ -248,12 +293,17 @@ def install_model(force: bool) -> None:
 def query(query: str | None, params: tuple[str, ...], graph_file: Path | None, endpoint: str | None, fmt: str, list_queries: bool) -> None:
     """Run QUERY: a name from queries/ (see --list), a .rq file, or SPARQL text.
 
-    Parameters are bound as RDF terms, never pasted into the query text.
+    Parameters are bound as RDF terms, never pasted into the query text. A parameter naming an
+    entity (a district) also takes its name, alias or division code, looked up in the graph.
+    For an endpoint that needs a login, set KG_ENDPOINT_USER and KG_ENDPOINT_PASSWORD.
     """
+    from functools import partial
+
+    from kg.credentials import cleartext_warning, credentials_from_env
     from kg.query.format import render
     from kg.query.library import library, resolve_query
     from kg.query.params import bind
-    from kg.query.run import default_graph_file, open_graph, run_local, run_remote
+    from kg.query.run import default_graph_file, local_runner, run_remote
 
     if list_queries:
         try:
@@ -263,17 +313,23 @@ def query(query: str | None, params: tuple[str, ...], graph_file: Path | None, e
         for named in known.values():
             click.echo(f"{named.name}: {named.question}")
             for p in named.params:
-                click.echo(f"    --param {p.name}=…  {p.kind}, default {p.default or '(required)'}  {p.help}")
+                kind = f"{p.kind} of a {p.entity_name} (or its name, alias or code)" if p.entity else p.kind
+                click.echo(f"    --param {p.name}=…  {kind}, default {p.default or '(required)'}  {p.help}")
         return
     if not query:
         raise click.UsageError("give a QUERY (a name, a .rq file or SPARQL text), or --list")
     try:
         named = resolve_query(query)
-        bindings = bind(named, params)
         if endpoint:
-            result = run_remote(endpoint, named.text, bindings)
+            auth = credentials_from_env()
+            _warn(cleartext_warning(endpoint, auth))
+            run = partial(run_remote, endpoint, auth=auth)
         else:
-            result = run_local(open_graph(graph_file or default_graph_file()), named.text, bindings)
+            run = local_runner(graph_file or default_graph_file())
+        bound = bind(named, params, run)
+        for resolved in bound.resolved:
+            click.echo(f"kg: note: {resolved}", err=True)
+        result = run(named.text, bound.terms)
     except KgError as err:
         _fail(err)
     click.echo(render(result, fmt), nl=False)
@@ -330,7 +386,7 @@ def push(endpoint: str | None, update_endpoint: str | None, graph_file: Path | N
     duplicate anything. For a store that needs a login, set KG_ENDPOINT_USER and
     KG_ENDPOINT_PASSWORD in the environment (HTTP basic auth); credentials are never options.
     """
-    from kg.outputs.push import credentials_from_env
+    from kg.credentials import cleartext_warning, credentials_from_env
     from kg.outputs.push import push as run_push
 
     if not endpoint and not update_endpoint:
@@ -339,8 +395,9 @@ def push(endpoint: str | None, update_endpoint: str | None, graph_file: Path | N
         raise click.UsageError("--endpoint and --update-endpoint are alternatives; give one")
     url = update_endpoint or endpoint
     try:
-        result = run_push(graph_file or Path("out/graph.trig"), url, update=bool(update_endpoint),
-                          auth=credentials_from_env())
+        auth = credentials_from_env()
+        _warn(cleartext_warning(url, auth))
+        result = run_push(graph_file or Path("out/graph.trig"), url, update=bool(update_endpoint), auth=auth)
     except KgError as err:
         _fail(err)
     click.echo(f"pushed {len(result.loaded)} graphs, {result.triples} triples to {url}")

@@ -19,7 +19,7 @@ from SPARQLWrapper import JSON, SPARQLWrapper
 
 from kg.cli import EXIT_ENDPOINT, EXIT_NO_INPUT, EXIT_USAGE, main
 from kg.errors import EndpointError, InputError
-from kg.outputs.push import PushError, credentials_from_env, push
+from kg.outputs.push import PushError, push
 from oxigraph_server import free_port
 
 POL = "https://w3id.org/kg-policy/ontology#"
@@ -296,15 +296,6 @@ def test_push_update_sends_drop_and_insert_per_graph(small):
 
 
 # --- what push refuses before sending anything -------------------------------------------------
-
-def test_credentials_from_env():
-    assert credentials_from_env({}) is None
-    assert credentials_from_env({"KG_ENDPOINT_USER": "u", "KG_ENDPOINT_PASSWORD": ""}) == ("u", "")
-    with pytest.raises(EndpointError, match="KG_ENDPOINT_USER is set but KG_ENDPOINT_PASSWORD is not"):
-        credentials_from_env({"KG_ENDPOINT_USER": "u"})
-    with pytest.raises(EndpointError, match="KG_ENDPOINT_PASSWORD is set but KG_ENDPOINT_USER is not"):
-        credentials_from_env({"KG_ENDPOINT_PASSWORD": "p"})
-
 
 @pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://127.0.0.1/store", "127.0.0.1:7878/store", "http:///store"])
 def test_push_refuses_what_is_not_an_http_url(url, seed_build):

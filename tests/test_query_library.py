@@ -25,8 +25,8 @@ def _query(seed_build, *args):
 def test_query_library_every_query_says_what_it_answers():
     for named in library().values():
         assert named.question.endswith("?"), named.name
-        for param in named.params:
-            assert f"?{param.name}" in named.text.split("WHERE")[0], (named.name, param.name)
+        for param in named.params:  # bound by VALUES: used in the query, selected or not
+            assert f"?{param.name}" in named.text, (named.name, param.name)
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -129,3 +129,28 @@ def test_query_library_unreachable_endpoint(free_port):
     result = CliRunner().invoke(main, ["query", "duplicates", "--endpoint", f"http://127.0.0.1:{free_port}/query"])
     assert result.exit_code == 8
     assert "cannot be reached" in result.output
+
+
+@pytest.mark.parametrize(
+    "header, entity, problem",
+    [
+        ("# Param: d IRI pol:District <http://ex.org/d> -- a district", "https://w3id.org/kg-policy/ontology#District", None),
+        ("# Param: d IRI <http://ex.org/d> -- any IRI", None, None),
+        ("# Param: d IRI geo:Place -- a place", None, "no PREFIX geo: in the query for geo:Place"),
+        ('# Param: d literal pol:District "x"', None, "only an IRI parameter names a class of entity"),
+    ],
+)
+def test_query_library_param_header_may_name_a_class(tmp_path, header, entity, problem):
+    from kg.errors import QueryError
+    from kg.query.library import parse_query_file
+
+    path = tmp_path / "q.rq"
+    path.write_text(f"# Question: x?\n{header}\nPREFIX pol: <https://w3id.org/kg-policy/ontology#>\n"
+                    "SELECT ?d WHERE { ?d a pol:District }\n", encoding="utf-8")
+    if problem:
+        with pytest.raises(QueryError, match=problem):
+            parse_query_file(path)
+        return
+    (param,) = parse_query_file(path).params
+    assert (param.name, param.kind, param.entity) == ("d", "IRI", entity)
+    assert param.default == "<http://ex.org/d>"

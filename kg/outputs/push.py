@@ -8,29 +8,27 @@ With ``update=True`` the URL is a SPARQL 1.1 Update endpoint and each graph goes
 ``DROP SILENT GRAPH <g> ; INSERT DATA { GRAPH <g> { … } }``, for stores without the protocol.
 
 Only the standard library speaks HTTP here. Credentials come from the caller (the command line
-reads them from KG_ENDPOINT_USER / KG_ENDPOINT_PASSWORD) and go as HTTP basic auth.
+reads them with ``kg.credentials.credentials_from_env``) and go as HTTP basic auth.
 """
 
 from __future__ import annotations
 
 import base64
 import http.client
-import os
 import socket
 import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping, Optional
+from typing import Optional
 
 from rdflib import Graph
 
+from kg.credentials import PASSWORD_VARIABLE, USER_VARIABLE, is_loopback
 from kg.errors import EndpointError, InputError
 from kg.graph.read import SourceGraphs, read_source
 
-USER_VARIABLE = "KG_ENDPOINT_USER"
-PASSWORD_VARIABLE = "KG_ENDPOINT_PASSWORD"
 DEFAULT_TIMEOUT = 120.0  # seconds without progress on the socket, per request
 _LISTED = 20  # graph IRIs an error message names before "and N more"
 
@@ -50,19 +48,6 @@ class PushError(EndpointError):
         self.loaded = loaded
         self.failed = failed
         self.pending = pending
-
-
-def credentials_from_env(environ: Mapping[str, str] = os.environ) -> Optional[tuple[str, str]]:
-    """(user, password) from KG_ENDPOINT_USER and KG_ENDPOINT_PASSWORD, or None when neither is
-    set; one without the other is an error rather than a silent anonymous push."""
-    user, password = environ.get(USER_VARIABLE), environ.get(PASSWORD_VARIABLE)
-    if user is None and password is None:
-        return None
-    if user is None or password is None:
-        missing = USER_VARIABLE if user is None else PASSWORD_VARIABLE
-        given = PASSWORD_VARIABLE if user is None else USER_VARIABLE
-        raise EndpointError(f"{given} is set but {missing} is not; set both for HTTP basic auth, or neither")
-    return user, password
 
 
 def push(
@@ -143,8 +128,7 @@ def _named_graphs(source: SourceGraphs) -> dict[str, Graph]:
 
 
 def _opener(endpoint: str) -> urllib.request.OpenerDirector:
-    host = urllib.parse.urlsplit(endpoint).hostname or ""
-    if host == "localhost" or host.startswith("127.") or host == "::1":
+    if is_loopback(urllib.parse.urlsplit(endpoint).hostname or ""):
         return urllib.request.build_opener(urllib.request.ProxyHandler({}))
     return urllib.request.build_opener()
 
