@@ -13,6 +13,7 @@ import click
 
 from kg.errors import (
     ClusterError,
+    DataFileError,
     EndpointError,
     InputError,
     KgError,
@@ -39,6 +40,7 @@ EXIT_OTHER = 9
 EXIT_UNKNOWN_QUERY = 10
 EXIT_MISSING_PARAMETER = 11
 EXIT_CLUSTER = 12
+EXIT_DATA = 13
 
 _EXIT_FOR = [
     (SelectionError, EXIT_USAGE),
@@ -51,13 +53,15 @@ _EXIT_FOR = [
     (QueryError, EXIT_QUERY),
     (EndpointError, EXIT_ENDPOINT),
     (ClusterError, EXIT_CLUSTER),
+    (DataFileError, EXIT_DATA),
 ]
 
 EPILOG = (
     "Exit codes: 0 success, 1 some inputs failed (the rest were built), 2 usage error, "
     "3 no usable input, 4 segmentation model missing, 5 output not writable, 6 graph does not conform, "
     "7 query syntax error or failure, 8 endpoint unreachable, 9 any other error, "
-    "10 unknown query name, 11 missing or malformed query parameter, 12 Dask scheduler unreachable."
+    "10 unknown query name, 11 missing or malformed query parameter, 12 Dask scheduler unreachable, "
+    "13 a rule, gazetteer or other data file is malformed."
 )
 
 
@@ -476,3 +480,23 @@ def stats(graph_file: Path) -> None:
     click.echo("properties (distinct triples; a relation several documents state counts once):")
     for name, count in summary.properties:
         click.echo(f"  {name:<28} {count}")
+
+
+@main.command("check-data", epilog=EPILOG)
+@click.argument("folder", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
+def check_data(folder: Path | None) -> None:
+    """Check every data file the build loads from FOLDER (laid out as kg/data; default: kg's own
+    data): columns, cells, allowed values, unique ids, parents that exist. Prints what was read,
+    or every problem as FILE:LINE: PROBLEM and exits 13. The segmentation model is not needed."""
+    from kg.check_data import check_data as run_check
+    from kg.resources.datafiles import DATA_DIR
+
+    folder = folder or DATA_DIR
+    report = run_check(folder)
+    for problem in report.problems:
+        click.echo(problem, err=True)
+    if report.problems:
+        count = len(report.problems)
+        click.echo(f"kg: error: {count} problem{'s' if count != 1 else ''} in the data files of {folder}", err=True)
+        sys.exit(EXIT_DATA)
+    click.echo(f"{folder}: ok: {report.summary()}")

@@ -67,3 +67,15 @@ class ClusterError(KgError):
 
 class WorkerError(KgError):
     """Worker processes die before they finish any document: the pipeline cannot run in them."""
+
+
+class DataFileError(KgError):
+    """A rule, gazetteer or other data file is malformed. Each argument is one problem, written
+    ``file:line: what is wrong``; a load reports every problem it met, one a line."""
+
+    def __init__(self, *problems: str) -> None:
+        super().__init__(*problems)  # the problems are the args: the error pickles whole (from workers)
+        self.problems = problems
+
+    def __str__(self) -> str:
+        return "\n".join(self.problems)

@@ -30,6 +30,7 @@ def small_rules(tmp_path):
         "id\tname\taliases\tkind\tnote\nzju\t浙江大学\t浙大\tuniversity\t\n", encoding="utf-8")
     (tmp_path / "gazetteer" / "divisions.tsv").write_text(
         "code\tname\tlevel\tparent\tshort\tvalid_from\tvalid_to\tsuccessor\tnote\n"
+        "330000\t浙江省\tprovince\t\t\t\t\t\t\n"
         "330100\t杭州市\tcity\t330000\t杭州\t\t\t\t\n", encoding="utf-8")
     return RuleSet.load(tmp_path)
 
@@ -98,6 +99,8 @@ def test_nlp_rules_engine_skips_one_character_forms(tmp_path):
 def test_nlp_rules_engine_skips_short_forms_flagged_as_nature_or_common_words(tmp_path):
     (tmp_path / "divisions.tsv").write_text(
         "code\tname\tlevel\tparent\tshort\tvalid_from\tvalid_to\tsuccessor\tnote\n"
+        "330100\t杭州市\tcity\t330000\t\t\t\t\t\n"
+        "330000\t浙江省\tprovince\t\t\t\t\t\t\n"
         "330106\t西湖区\tdistrict\t330100\t西湖\t\t\t\tshort-shared=西湖;short-is-also-nature=西湖\n"
         "330102\t上城区\tdistrict\t330100\t上城\t\t\t\t\n",
         encoding="utf-8",
@@ -131,9 +134,14 @@ def county_rules(tmp_path):
         "330127\t淳安县\tcounty\t330100\t淳安\t\t\t\t\n"
         "330182\t建德市\tcounty-city\t330100\t建德\t\t\t\t\n"
         "520000\t贵州省\tprovince\t\t贵州\t\t\t\t\n"
+        "522600\t黔东南苗族侗族自治州\tcity\t520000\t\t\t\t\t\n"
         "522634\t雷山县\tcounty\t522600\t雷山\t\t\t\t\n"
+        "450000\t广西壮族自治区\tprovince\t\t\t\t\t\t\n"
+        "450300\t桂林市\tcity\t450000\t\t\t\t\t\n"
         "450329\t资源县\tcounty\t450300\t资源\t\t\t\t\n"
-        "110105\t朝阳区\tdistrict\t110100\t朝阳\t\t\t\t\n"
+        "110000\t北京市\tprovince\t\t\t\t\t\t\n"
+        "110105\t朝阳区\tdistrict\t110000\t朝阳\t\t\t\t\n"
+        "220000\t吉林省\tprovince\t\t\t\t\t\t\n"
         "220100\t长春市\tcity\t220000\t长春\t\t\t\t\n"
         "220104\t朝阳区\tdistrict\t220100\t朝阳\t\t\t\t\n",
         encoding="utf-8",

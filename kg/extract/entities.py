@@ -16,15 +16,14 @@ national document's own area.
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Container, Iterable, Optional
 
 from kg.extract.mentions import Mention
 from kg.nlp.rules import DATA_DIR, Entry, Gazetteer
-from kg.resources.datafiles import RuleError, tsv_rows
+from kg.resources.datafiles import Problems, cell, split_bars, tsv_rows
 from kg.resources.divisions import COUNTRY
 from kg.resources.names import MARKS
 
@@ -90,22 +89,24 @@ class LevelBodies:
 
 def load_level_bodies(folder: Path = LINKING_DIR) -> LevelBodies:
     levels: dict[str, LevelWord] = {}
-    for where, row in tsv_rows(folder / "levels.tsv"):
-        id_, word = (row.get("id") or "").strip(), (row.get("word") or "").strip()
-        endings = tuple(e.strip() for e in (row.get("endings") or "").split("|") if e.strip())
-        if not id_ or not word or not 1 <= len(endings) <= 2:
-            raise RuleError(f"{where}: a level word needs an id, the word and one or two endings")
-        if id_ in levels:
-            raise RuleError(f"{where}: id {id_!r} is used twice")
-        levels[id_] = LevelWord(id_, word, endings)
     bodies: dict[str, tuple[str, str]] = {}
-    for where, row in tsv_rows(folder / "bodies.tsv"):
-        id_, word, canonical = ((row.get(k) or "").strip() for k in ("id", "word", "canonical"))
-        if not id_ or not word or not canonical:
-            raise RuleError(f"{where}: a body word needs an id, the word and its canonical form")
-        if id_ in bodies:
-            raise RuleError(f"{where}: id {id_!r} is used twice")
-        bodies[id_] = (word, canonical)
+    with Problems() as problems:
+        for where, row in tsv_rows(folder / "levels.tsv", ("id", "word", "endings"), problems):
+            id_, word, endings = cell(row, "id"), cell(row, "word"), tuple(split_bars(row["endings"]))
+            if not id_ or not word or not 1 <= len(endings) <= 2:
+                problems.add(where, "a level word needs an id, the word and one or two endings")
+            elif id_ in levels:
+                problems.add(where, f"id {id_!r} is used twice")
+            else:
+                levels[id_] = LevelWord(id_, word, endings)
+        for where, row in tsv_rows(folder / "bodies.tsv", ("id", "word", "canonical"), problems):
+            id_, word, canonical = (cell(row, k) for k in ("id", "word", "canonical"))
+            if not id_ or not word or not canonical:
+                problems.add(where, "a body word needs an id, the word and its canonical form")
+            elif id_ in bodies:
+                problems.add(where, f"id {id_!r} is used twice")
+            else:
+                bodies[id_] = (word, canonical)
     return LevelBodies(
         levels=tuple(sorted(levels.values(), key=lambda lw: -len(lw.word))),
         bodies=tuple(sorted(bodies.values(), key=lambda b: -len(b[0]))),
@@ -122,7 +123,7 @@ class Linker:
         level_bodies: Optional[LevelBodies] = None,
     ) -> None:
         self.gazetteer = gazetteer
-        self.same_as = same_as if same_as is not None else load_same_as()
+        self.same_as = same_as if same_as is not None else load_same_as(known=gazetteer.forms)
         self.level_bodies = level_bodies if level_bodies is not None else load_level_bodies()
         self.entities: dict[str, Entity] = {}
         self._divisions: Optional[dict[str, Entry]] = None
@@ -291,12 +292,24 @@ def _shared_prefix(a: str, b: str) -> int:
     return n
 
 
-def load_same_as(path: Path = DATA_DIR / "gazetteer" / "same_as.tsv") -> dict[str, str]:
-    """Names that denote another entry's entity (杭州高新区（滨江） is 滨江区)."""
+def load_same_as(path: Path = DATA_DIR / "gazetteer" / "same_as.tsv", known: Optional[Container[str]] = None) -> dict[str, str]:
+    """Names that denote another entry's entity (杭州高新区（滨江） is 滨江区), each listed once;
+    with ``known`` (the gazetteer's forms), each target must be one of them."""
     if not path.exists():
         return {}
-    with path.open(encoding="utf-8", newline="") as fh:
-        return {canonical_form(r["form"]): r["target"] for r in csv.DictReader(fh, delimiter="\t") if r.get("form")}
+    same_as: dict[str, str] = {}
+    with Problems() as problems:
+        for where, row in tsv_rows(path, ("form", "target"), problems):
+            form, target = canonical_form(cell(row, "form")), cell(row, "target")
+            if not form or not target:
+                problems.add(where, "a row needs a form and a target")
+            elif form in same_as:
+                problems.add(where, f"{form!r} is listed twice")
+            elif known is not None and target not in known:
+                problems.add(where, f"target {target!r} is no name of the gazetteer")
+            else:
+                same_as[form] = target
+    return same_as
 
 
 def link_all(linker: Linker, mentions: Iterable[Mention], script: str, area: Optional[str]) -> list[tuple[Mention, Entity]]:

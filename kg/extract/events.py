@@ -23,7 +23,7 @@ from kg.extract.entities import Entity
 from kg.extract.mentions import Mention
 from kg.extract.numbers import NUMBERS_DIR, explicit_year, sentence_context
 from kg.ingest.model import Document
-from kg.nlp.datafiles import RuleError, tsv_rows
+from kg.nlp.datafiles import Problems, cell, tsv_rows
 
 STAGES = ("planned", "approved", "started", "underConstruction", "completed", "inOperation")
 POSITIONS = ("after", "before", "both")
@@ -62,18 +62,25 @@ class StageRules:
 def load_stage_rules(folder: Path = NUMBERS_DIR) -> StageRules:
     after: dict[str, str] = {}
     before: dict[str, str] = {}
-    for where, row in tsv_rows(folder / "stages.tsv"):
-        word, stage, position = ((row.get(k) or "").strip() for k in ("word", "stage", "position"))
-        if not word or stage not in STAGES or position not in POSITIONS:
-            raise RuleError(f"{where}: a status word needs a stage in {STAGES} and a position in {POSITIONS}")
-        if position in ("after", "both"):
-            after[word] = stage
-        if position in ("before", "both"):
-            before[word] = stage
-    adverbs = set()
-    path = folder / "stage_adverbs.tsv"
-    if path.exists():
-        adverbs = {(row.get("word") or "").strip() for _, row in tsv_rows(path)} - {""}
+    seen: set[str] = set()
+    adverbs: set[str] = set()
+    with Problems() as problems:
+        for where, row in tsv_rows(folder / "stages.tsv", ("word", "stage", "position"), problems):
+            word, stage, position = (cell(row, k) for k in ("word", "stage", "position"))
+            if not word or stage not in STAGES or position not in POSITIONS:
+                problems.add(where, f"a status word needs a stage in {STAGES} and a position in {POSITIONS}")
+                continue
+            if word in seen:
+                problems.add(where, f"{word!r} is listed twice")
+                continue
+            seen.add(word)
+            if position in ("after", "both"):
+                after[word] = stage
+            if position in ("before", "both"):
+                before[word] = stage
+        path = folder / "stage_adverbs.tsv"
+        if path.exists():
+            adverbs = {cell(row, "word") for _, row in tsv_rows(path, ("word",), problems)} - {""}
     return StageRules(after, before, frozenset(adverbs))
 
 

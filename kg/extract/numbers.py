@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Optional
 
 from kg.ingest.model import Document
-from kg.nlp.datafiles import RuleError, tsv_rows
+from kg.nlp.datafiles import Problems, cell, split_bars, tsv_rows
 from kg.nlp.rules import DATA_DIR
 
 NUMBERS_DIR = DATA_DIR / "numbers"
@@ -59,35 +59,42 @@ class NumberRules:
         return "|".join(re.escape(w) for w in sorted(self.words.get(role, ()), key=len, reverse=True))
 
 
-def _split(value: Optional[str]) -> list[str]:
-    return [v.strip() for v in (value or "").split("|") if v.strip()]
-
-
 def load_number_rules(folder: Path = NUMBERS_DIR) -> NumberRules:
     forms: dict[str, tuple[str, ...]] = {}
     names: set[str] = set()
-    for where, row in tsv_rows(folder / "indicators.tsv"):
-        name = (row.get("name") or "").strip()
-        if not name:
-            raise RuleError(f"{where}: an indicator needs a name")
-        names.add(name)
-        for form in [name] + _split(row.get("aliases")):
-            if form in forms and forms[form] != (name,):
-                raise RuleError(f"{where}: {form!r} already names {forms[form][0]!r}")
-            forms[form] = (name,)
-    groups = folder / "groups.tsv"
-    if groups.exists():
-        for where, row in tsv_rows(groups):
-            form, members = (row.get("form") or "").strip(), tuple(_split(row.get("members")))
-            if not form or len(members) < 2 or not set(members) <= names:
-                raise RuleError(f"{where}: a group needs a form and two or more indicators of indicators.tsv")
-            forms[form] = members
     words: dict[str, set[str]] = {}
-    for where, row in tsv_rows(folder / "words.tsv"):
-        word, role = (row.get("word") or "").strip(), (row.get("role") or "").strip()
-        if not word or role not in ROLES:
-            raise RuleError(f"{where}: a word needs a role in {ROLES}")
-        words.setdefault(role, set()).add(word)
+    with Problems() as problems:
+        for where, row in tsv_rows(folder / "indicators.tsv", ("name", "aliases"), problems):
+            name = cell(row, "name")
+            if not name:
+                problems.add(where, "an indicator needs a name")
+                continue
+            if name in names:
+                problems.add(where, f"indicator {name!r} is listed twice")
+                continue
+            names.add(name)
+            for form in [name] + split_bars(row["aliases"]):
+                if form in forms and forms[form] != (name,):
+                    problems.add(where, f"{form!r} already names {forms[form][0]!r}")
+                forms.setdefault(form, (name,))
+        groups = folder / "groups.tsv"
+        if groups.exists():
+            for where, row in tsv_rows(groups, ("form", "members"), problems):
+                form, members = cell(row, "form"), tuple(split_bars(row["members"]))
+                if not form or len(members) < 2 or not set(members) <= names:
+                    problems.add(where, "a group needs a form and two or more indicators of indicators.tsv")
+                elif form in forms:
+                    problems.add(where, f"{form!r} already names {', '.join(forms[form])}")
+                else:
+                    forms[form] = members
+        for where, row in tsv_rows(folder / "words.tsv", ("word", "role"), problems):
+            word, role = cell(row, "word"), cell(row, "role")
+            if not word or role not in ROLES:
+                problems.add(where, f"a word needs a role in {ROLES}")
+            elif word in words.get(role, ()):
+                problems.add(where, f"{word!r} is listed twice as {role}")
+            else:
+                words.setdefault(role, set()).add(word)
     return NumberRules(forms, {k: frozenset(v) for k, v in words.items()})
 
 

@@ -22,9 +22,9 @@ from typing import Iterable, Optional, Sequence
 from kg.extract.entities import Entity, Linker
 from kg.extract.mentions import Mention
 from kg.ingest.model import Document
-from kg.nlp.datafiles import RuleError, jsonl_rows
+from kg.nlp.datafiles import Problems, jsonl_rows
 from kg.nlp.places import TOWNSHIP, weak, within
-from kg.nlp.rules import DATA_DIR
+from kg.nlp.rules import DATA_DIR, LABELS
 
 Linked = tuple[Mention, Entity]
 # Levels whose own report is about one district: its projects lie there unless they say otherwise.
@@ -52,25 +52,54 @@ class RelationRule:
     before: Optional[re.Pattern]
 
 
+_RELATION_KEYS = frozenset({"id", "predicate", "subject", "object", "order", "between", "before", "note"})
+PREDICATES = ("locatedIn", "implements")
+ORDERS = ("subject-object", "object-subject")
+
+
 def load_relation_rules(folder: Path = DATA_DIR / "relations") -> list[RelationRule]:
-    rules = []
-    for path in sorted(folder.glob("*.jsonl")):
-        for where, row in jsonl_rows(path):
-            try:
+    rules: list[RelationRule] = []
+    ids: set[str] = set()
+    with Problems() as problems:
+        for path in sorted(folder.glob("*.jsonl")):
+            for where, row in jsonl_rows(path, problems):
+                problem = _relation_problem(row, ids)
+                if problem:
+                    problems.add(where, problem)
+                    continue
+                ids.add(row["id"])
+                try:
+                    between = re.compile(row["between"])
+                    before = re.compile(row["before"]) if row.get("before") else None
+                except re.error as err:
+                    problems.add(where, f"bad relation rule {row['id']!r}: {err}")
+                    continue
                 rules.append(RelationRule(
-                    id=row["id"],
-                    predicate=row["predicate"],
-                    subject=frozenset(row["subject"]),
-                    object=frozenset(row["object"]),
-                    subject_first=row["order"] == "subject-object",
-                    between=re.compile(row["between"]),
-                    before=re.compile(row["before"]) if row.get("before") else None,
+                    id=row["id"], predicate=row["predicate"], subject=frozenset(row["subject"]),
+                    object=frozenset(row["object"]), subject_first=row["order"] == "subject-object",
+                    between=between, before=before,
                 ))
-            except (KeyError, TypeError, re.error) as err:
-                raise RuleError(f"{where}: bad relation rule ({err})") from None
-            if row["predicate"] not in ("locatedIn", "implements") or row["order"] not in ("subject-object", "object-subject"):
-                raise RuleError(f"{where}: predicate must be locatedIn or implements, order subject-object or object-subject")
     return rules
+
+
+def _relation_problem(row: dict, ids: set[str]) -> str:
+    """What is wrong with a relation rule's line, or nothing."""
+    unknown = sorted(set(row) - _RELATION_KEYS)
+    if unknown:
+        return f"unknown key {unknown[0]!r} (a relation rule has {', '.join(sorted(_RELATION_KEYS))})"
+    if not isinstance(row.get("id"), str) or not row["id"]:
+        return "a relation rule needs an id"
+    if row["id"] in ids:
+        return f"duplicate rule id {row['id']!r}"
+    if row.get("predicate") not in PREDICATES or row.get("order") not in ORDERS:
+        return f"predicate must be one of {', '.join(PREDICATES)}, order one of {', '.join(ORDERS)}"
+    for side in ("subject", "object"):
+        labels = row.get(side)
+        if not isinstance(labels, list) or not labels or not set(labels) <= set(LABELS):
+            return f"{side} must be a list of labels of {LABELS}"
+    if not isinstance(row.get("between"), str) or not isinstance(row.get("before", ""), str):
+        return "between (and before, if given) must be pattern strings"
+    return ""
 
 
 def sentence_relations(document: Document, linked: Sequence[Linked], rules: Sequence[RelationRule]) -> list[Relation]:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable, Mapping, Sequence
 
 from kg.nlp.candidates import Candidate
-from kg.nlp.datafiles import RuleError, tsv_rows
+from kg.nlp.datafiles import Problems, cell, tsv_rows
 
 LABELS = ("ORG", "PROJECT", "PROGRAM", "DISTRICT")
 
@@ -28,14 +28,17 @@ class PlacePrefix:
 def load_place_prefixes(path: Path) -> list[PlacePrefix]:
     if not path.exists():
         return []
-    found = []
-    for where, row in tsv_rows(path):
-        rule_id = (row.get("id") or "").strip()
-        prefix, label = (row.get("prefix") or "").strip(), (row.get("label") or "").strip()
-        if not rule_id or len(prefix) < 2 or label not in LABELS:
-            raise RuleError(f"{where}: a place prefix needs an id, two or more characters and a label in {LABELS}")
-        found.append(PlacePrefix(rule_id, prefix, label))
-    return found
+    found: dict[str, PlacePrefix] = {}
+    with Problems() as problems:
+        for where, row in tsv_rows(path, ("id", "prefix", "label"), problems):
+            rule_id, prefix, label = cell(row, "id"), cell(row, "prefix"), cell(row, "label")
+            if not rule_id or len(prefix) < 2 or label not in LABELS:
+                problems.add(where, f"a place prefix needs an id, two or more characters and a label in {LABELS}")
+            elif rule_id in found:
+                problems.add(where, f"id {rule_id!r} is used twice")
+            else:
+                found[rule_id] = PlacePrefix(rule_id, prefix, label)
+    return list(found.values())
 
 
 def place_names(

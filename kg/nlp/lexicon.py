@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Mapping, Optional, Sequence
 
 from kg.nlp.candidates import Candidate
-from kg.nlp.datafiles import RuleError, tsv_rows
+from kg.nlp.datafiles import Problems, tsv_rows
 
 # What is left of a name after trimming must be longer than a bare head (改革, 计划).
 MIN_NAME = 3
@@ -41,26 +41,42 @@ class Lexicon:
     @classmethod
     def load(cls, folder: Path) -> "Lexicon":
         leading, verbs = set(MODALS), set()
-        for row in _words(folder / "leading.tsv"):
-            (verbs if row.get("class") == "verb" else leading).add(row["word"])
-        common = {row["word"] for row in _words(folder / "common.tsv")}
+        with Problems() as problems:
+            for row in _words(folder / "leading.tsv", LEADING_CLASSES, problems):
+                (verbs if row["class"] == "verb" else leading).add(row["word"])
+            common = {row["word"] for row in _words(folder / "common.tsv", None, problems)}
+            inside = {row["word"] for row in _words(folder / "never_inside.tsv", NEVER_INSIDE_CLASSES, problems)}
         verbs -= MODALS
-        inside = sorted({row["word"] for row in _words(folder / "never_inside.tsv")}, key=len, reverse=True)
+        inside_longest_first = sorted(inside, key=len, reverse=True)
         return cls(
             frozenset(leading), frozenset(verbs), frozenset(common), frozenset(leading | verbs),
-            re.compile("|".join(map(re.escape, inside))) if inside else None,
+            re.compile("|".join(map(re.escape, inside_longest_first))) if inside else None,
         )
 
 
-def _words(path: Path) -> list[dict[str, str]]:
+# The word classes of leading.tsv (a verb may begin a programme's name, the others no name) and
+# of never_inside.tsv.
+LEADING_CLASSES = frozenset({"verb", "adverb", "pronoun", "conjunction", "preposition", "particle"})
+NEVER_INSIDE_CLASSES = frozenset({"verb", "modal", "preposition", "conjunction"})
+
+
+def _words(path: Path, classes: Optional[frozenset[str]], problems: Problems) -> list[dict[str, str]]:
+    """The rows of a word list, each word once; with ``classes``, each of one of them."""
     if not path.exists():
         return []
     rows = []
-    for where, row in tsv_rows(path):
-        row["word"] = (row.get("word") or "").strip()
-        if not row["word"]:
-            raise RuleError(f"{where}: a row needs a word")
-        rows.append(row)
+    seen: set[str] = set()
+    for where, row in tsv_rows(path, ("word", "class") if classes else ("word",), problems):
+        word = row["word"] = row["word"].strip()
+        if not word:
+            problems.add(where, "a row needs a word")
+        elif classes is not None and row["class"].strip() not in classes:
+            problems.add(where, f"class {row['class'].strip()!r} is not one of {', '.join(sorted(classes))}")
+        elif word in seen:
+            problems.add(where, f"{word!r} is listed twice")
+        else:
+            seen.add(word)
+            rows.append(row)
     return rows
 
 

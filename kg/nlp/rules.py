@@ -42,11 +42,13 @@ from kg.nlp.anchors import Anchor
 from kg.nlp.candidates import Candidate, Entry
 from kg.nlp.places import CHAIN, FOREIGN_KINDS, TOWNSHIP, PlaceContext, chains, keep_places, split_listed, weak
 from kg.nlp.boundaries import Boundary, Starts, split, zero_width
-from kg.nlp.datafiles import RuleError, jsonl_rows, tsv_rows
+from kg.errors import DataFileError
+from kg.nlp.datafiles import Problems, cell, jsonl_rows, read_lines, split_bars, tsv_rows
 from kg.nlp.composed import PlacePrefix, load_place_prefixes, place_names
 from kg.nlp.lexicon import Lexicon, generic, trim_leading, unnamed
 from kg.nlp.model import model_dir
 from kg.nlp.rule_cache import RuleCache
+from kg.resources.divisions import division_rows
 from kg.resources.names import MARKS
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -55,6 +57,7 @@ NOT = "NOT"
 # ANNOTATION.md: "a name that fits two labels takes the first in the order above".
 _LABEL_ORDER = {label: i for i, label in enumerate(LABELS)}
 _DEFINE_RE = re.compile(r"<<(\w+)>>")
+RuleError = DataFileError  # the name callers and tests knew
 
 
 @dataclass(frozen=True)
@@ -139,6 +142,9 @@ class FormIndex:
 
     def __contains__(self, form: str) -> bool:
         return form in self._forms
+
+    def __len__(self) -> int:
+        return len(self._forms)
 
     def find(self, text: str) -> Iterable[tuple[int, int, str]]:
         """Every occurrence of every form, as (start, end, form)."""
@@ -429,38 +435,81 @@ def resolve(candidates: Iterable[Candidate]) -> list[Candidate]:
 # ---- loading -------------------------------------------------------------------------------
 
 
+# The keys a line of a pattern file may have: a definition's, a rule's (a note is free text).
+_DEFINE_KEYS = frozenset({"define", "pattern", "boundary", "note"})
+_RULE_KEYS = frozenset({"id", "label", "pattern", "priority", "context_named", "headless", "needs_name", "note"})
+_RULE_FLAGS = ("context_named", "headless", "needs_name")
+
+
 def load_patterns(paths: Sequence[Path], cache: Optional[Path] = None) -> list[PatternRule]:
     derived = RuleCache(cache)
     defines: dict[str, str] = {}
     boundaries: dict[str, Boundary] = {}
     rules: list[PatternRule] = []
     ids: set[str] = set()
-    for path in paths:
-        for where, row in jsonl_rows(path):
-            pattern = _expand(row.get("pattern", ""), defines, where)
-            if "define" in row:
-                defines[row["define"]] = pattern
-                if row.get("boundary"):
-                    boundaries[row["define"]] = _boundary(row["define"], pattern, derived, where)
-                continue
-            rule_id, label = row.get("id"), row.get("label")
-            if not rule_id or label not in LABELS + (NOT,):
-                raise RuleError(f"{where}: a rule needs an id and a label in {LABELS + (NOT,)}")
-            if rule_id in ids:
-                raise RuleError(f"{where}: duplicate rule id {rule_id!r}")
-            ids.add(rule_id)
-            try:
-                boundary, rest = _split_boundary(pattern, boundaries, derived)
-                regex = re.compile(derived.optimized(rest))
-            except re.error as err:
-                raise RuleError(f"{where}: bad pattern for {rule_id!r}: {err}") from None
-            rules.append(PatternRule(
-                rule_id, label, regex, int(row.get("priority", 0)), derived.anchor(regex), boundary, pattern,
-                bool(row.get("context_named", False)), bool(row.get("headless", False)),
-                bool(row.get("needs_name", False)),
-            ))
+    with Problems() as problems:
+        for path in paths:
+            for where, row in jsonl_rows(path, problems):
+                pattern = _checked_pattern(row, defines, where, problems)
+                if pattern is None:
+                    continue
+                if "define" in row:
+                    name = row["define"]
+                    if not isinstance(name, str) or not re.fullmatch(r"\w+", name):
+                        problems.add(where, f"a definition's name is letters, digits and _, not {name!r}")
+                        continue
+                    defines[name] = pattern
+                    if row.get("boundary"):
+                        boundary = _boundary(name, pattern, derived, where, problems)
+                        if boundary is not None:
+                            boundaries[name] = boundary
+                    continue
+                rule_id, label = row.get("id"), row.get("label")
+                if not rule_id or not isinstance(rule_id, str) or label not in LABELS + (NOT,):
+                    problems.add(where, f"a rule needs an id and a label in {LABELS + (NOT,)}")
+                    continue
+                if rule_id in ids:
+                    problems.add(where, f"duplicate rule id {rule_id!r}")
+                    continue
+                ids.add(rule_id)
+                priority = row.get("priority", 0)
+                if not isinstance(priority, int) or isinstance(priority, bool):
+                    problems.add(where, f"priority of {rule_id!r} must be a whole number, not {priority!r}")
+                    continue
+                flags = [row.get(flag, False) for flag in _RULE_FLAGS]
+                if not all(isinstance(flag, bool) for flag in flags):
+                    problems.add(where, f"{', '.join(_RULE_FLAGS)} are true or false")
+                    continue
+                try:
+                    boundary, rest = _split_boundary(pattern, boundaries, derived)
+                    regex = re.compile(derived.optimized(rest))
+                except re.error as err:
+                    problems.add(where, f"bad pattern for {rule_id!r}: {err}")
+                    continue
+                rules.append(PatternRule(
+                    rule_id, label, regex, priority, derived.anchor(regex), boundary, pattern, *flags,
+                ))
     derived.save()
     return rules
+
+
+def _checked_pattern(row: dict, defines: dict[str, str], where: str, problems: Problems) -> Optional[str]:
+    """The line's pattern with definitions expanded; None, and the problem told, when the line
+    has an unknown key, no pattern or one using a definition not made above it."""
+    keys = _DEFINE_KEYS if "define" in row else _RULE_KEYS
+    unknown = sorted(set(row) - keys)
+    if unknown:
+        problems.add(where, f"unknown key {unknown[0]!r} (a {'definition' if 'define' in row else 'rule'} has {', '.join(sorted(keys))})")
+        return None
+    pattern = row.get("pattern")
+    if not isinstance(pattern, str) or not pattern:
+        problems.add(where, "a line needs a \"pattern\" string")
+        return None
+    undefined = [name for name in _DEFINE_RE.findall(pattern) if name not in defines]
+    if undefined:
+        problems.add(where, f"<<{undefined[0]}>> is not defined above")
+        return None
+    return _DEFINE_RE.sub(lambda m: defines[m.group(1)], pattern)
 
 
 def _split_boundary(pattern: str, boundaries: dict[str, Boundary], derived: RuleCache) -> tuple[Optional[Boundary], str]:
@@ -477,27 +526,16 @@ def _split_boundary(pattern: str, boundaries: dict[str, Boundary], derived: Rule
     return boundaries[found], pattern[len(boundaries[found].prefix) :]
 
 
-def _boundary(name: str, pattern: str, derived: RuleCache, where: str) -> Boundary:
+def _boundary(name: str, pattern: str, derived: RuleCache, where: str, problems: Problems) -> Optional[Boundary]:
     try:
         regex = re.compile(derived.optimized(pattern))
     except re.error as err:
-        raise RuleError(f"{where}: bad pattern for boundary {name!r}: {err}") from None
+        problems.add(where, f"bad pattern for boundary {name!r}: {err}")
+        return None
     if not derived.get("zero-width", pattern, lambda: zero_width(pattern)):
-        raise RuleError(f"{where}: boundary {name!r} must match no characters (lookarounds only)")
+        problems.add(where, f"boundary {name!r} must match no characters (lookarounds only)")
+        return None
     return Boundary(name, pattern, regex)
-
-
-def _expand(pattern: str, defines: dict[str, str], where: str) -> str:
-    def sub(m: re.Match) -> str:
-        if m.group(1) not in defines:
-            raise RuleError(f"{where}: <<{m.group(1)}>> is not defined above")
-        return defines[m.group(1)]
-
-    return _DEFINE_RE.sub(sub, pattern)
-
-
-def _split(value: str) -> list[str]:
-    return [v.strip() for v in value.split("|") if v.strip()]
 
 
 # Notes that keep a form out of the index: a short form that is also a lake, a mountain or an
@@ -509,35 +547,59 @@ _DIVISION_UNSAFE = re.compile(r"short-is-(?:also-nature|common-word)=([^;]+)")
 _TOWNSHIP_UNSAFE = re.compile(r"short-is-(?:also-nature|common-word|division|generic)=([^;]+)")
 _FOREIGN_UNSAFE = re.compile(r"form-is-(?:common-word|division)=([^;]+)")
 _TOWNSHIP_COLUMNS = ("code", "name", "parent", "short", "note")
+_FOREIGN_COLUMNS = ("id", "name", "kind", "parent", "short", "note")
+_ZONE_COLUMNS = ("id", "name", "kind", "parent", "short")
+# What zones.tsv and organizations*.tsv may call a row's kind (a zone's is its division level).
+ZONE_KINDS = frozenset({
+    "region", "free-trade-zone", "econ-dev-zone", "new-area", "planning-area", "hi-tech-zone", "new-town",
+    "bonded-zone", "characteristic-town", "special-cooperation-zone", "corridor", "national-park",
+    "scenic-zone", "industrial-park",
+})
+ORG_KINDS = frozenset({
+    "government", "party", "legislature", "cppcc", "court", "procuratorate", "military", "company",
+    "university", "research", "hospital", "media", "association", "mass-organization", "international",
+})
+# Why not_entities*.tsv lists a text.
+NOT_REASONS = frozenset({"generic", "meeting", "theory", "honour", "slogan", "time-period"})
 
 
-def _row_value(row: dict[str, str], column: str, where: str) -> str:
-    value = row.get(column)
-    if value is None:
-        raise RuleError(f"{where}: no column {column!r}")
-    return value.strip()
+def _choices(values: Iterable[str]) -> str:
+    return ", ".join(sorted(values))
 
 
-def _load_townships(path: Path, gazetteer: Gazetteer) -> None:
+def _load_townships(path: Path, gazetteer: Gazetteer, problems: Problems, parents: Optional[set[str]]) -> None:
     """The country's ~40,000 townships, read line by line without the csv module: they are most
-    of the gazetteer, and loading the pipeline must stay quick."""
-    lines = path.read_text(encoding="utf-8").split("\n")
+    of the gazetteer, and loading the pipeline must stay quick. ``parents``: the division codes a
+    township's parent must be one of (None: not known here)."""
+    lines = read_lines(path, problems)
+    if lines is None:
+        return
     header = lines[0].rstrip("\r").split("\t")
     missing = [c for c in _TOWNSHIP_COLUMNS if c not in header]
     if missing:
-        raise RuleError(f"{path.name}:1: no column {missing[0]!r}")
+        problems.add(f"{path}:1", f"no column {missing[0]!r}")
+        return
     at = [header.index(c) for c in _TOWNSHIP_COLUMNS]
     width = len(header)
+    codes: set[str] = set()
     for lineno, line in enumerate(lines[1:], 2):
         line = line.rstrip("\r")
         if not line or line.startswith("#"):
             continue
         cells = line.split("\t")
         if len(cells) != width:
-            raise RuleError(f"{path.name}:{lineno}: {len(cells)} columns, the header has {width}")
+            problems.add(f"{path}:{lineno}", f"{len(cells)} cells, the header has {width}")
+            continue
         code, name, parent, short, note = (cells[i] for i in at)
         if not (len(code) == 9 and code.isascii() and code.isdigit() and code[:6] == parent and name):
-            raise RuleError(f"{path.name}:{lineno}: a township needs a name and a 9-digit code that begins with its parent's 6 digits")
+            problems.add(f"{path}:{lineno}", "a township needs a name and a 9-digit code that begins with its parent's 6 digits")
+            continue
+        if code in codes:
+            problems.add(f"{path}:{lineno}", f"code {code} is listed twice")
+            continue
+        codes.add(code)
+        if parents is not None and parent not in parents:
+            problems.add(f"{path}:{lineno}", f"parent {parent} is not a code of divisions.tsv")
         forms: tuple[str, ...] = (name,)
         if short and not (note and short in _TOWNSHIP_UNSAFE.findall(note)):
             forms = (name, short)
@@ -547,89 +609,156 @@ def _load_townships(path: Path, gazetteer: Gazetteer) -> None:
         ))
 
 
-def load_gazetteer(folder: Path) -> Gazetteer:
-    gazetteer = Gazetteer()
-    divisions = folder / "divisions.tsv"
-    if divisions.exists():
-        for _, row in tsv_rows(divisions):
-            name = row["name"]
-            unsafe = set(_DIVISION_UNSAFE.findall(row.get("note", "")))
-            entry_id = f"division:{row['code']}:{name}"
-            for form in unsafe & set(_split(row.get("short", ""))):
-                # 西湖 is the lake before it is 西湖区, except in 西湖区's own documents.
-                gazetteer.home_forms.setdefault(form, []).append(entry_id)
-            gazetteer.add(Entry(
-                id=entry_id, name=name, label="DISTRICT", source="divisions",
-                forms=(name, *(f for f in _split(row.get("short", "")) if f not in unsafe)),
-                code=row["code"], parent=row.get("parent", ""),
-                level=row.get("level", ""), until=row.get("valid_to", ""),
-            ))
-    townships = folder / "townships.tsv"
-    if townships.exists():
-        _load_townships(townships, gazetteer)
-    foreign = folder / "foreign.tsv"
-    if foreign.exists():
-        countries: set[str] = set()
-        for where, row in tsv_rows(foreign):
-            fid, name, kind, parent = (_row_value(row, c, where) for c in ("id", "name", "kind", "parent"))
-            if not fid or not name or kind not in FOREIGN_KINDS:
-                raise RuleError(f"{where}: a foreign place needs an id, a name and a kind in {sorted(FOREIGN_KINDS)}")
-            if (kind == "country") != (not parent) or (parent and parent not in countries):
-                raise RuleError(f"{where}: a country has no parent; a city's parent is a country listed above it")
-            if kind == "country":
-                countries.add(fid)
-            unsafe = set(_FOREIGN_UNSAFE.findall(row.get("note") or ""))
-            gazetteer.add(Entry(
-                id=f"foreign:{fid}", name=name, label="DISTRICT", source="foreign",
-                forms=tuple(f for f in (name, *_split(row.get("short", ""))) if f not in unsafe),
-                level=kind, within=f"foreign:{parent}" if parent else "",
-            ))
-    zones = folder / "zones.tsv"
-    if zones.exists():
-        for _, row in tsv_rows(zones):
-            gazetteer.add(Entry(
-                id=f"zone:{row['id']}", name=row["name"], label="DISTRICT", source="zones",
-                forms=(row["name"], *_split(row.get("short", ""))), parent=row.get("parent", ""), level=row.get("kind", ""),
-            ))
-    # Known names: organizations*.tsv (ORG unless a row says otherwise), programs*.tsv and
-    # projects*.tsv (a label per row). A row noted ``alias-of=<file>:<id>`` adds its forms to
-    # that entry instead of naming a thing of its own.
+def _load_divisions(path: Path, gazetteer: Gazetteer, problems: Problems) -> set[str]:
+    """divisions.tsv into ``gazetteer``; the codes it lists."""
+    codes = set()
+    for row in division_rows(path, problems):
+        name = row["name"]
+        unsafe = set(_DIVISION_UNSAFE.findall(row["note"]))
+        entry_id = f"division:{row['code']}:{name}"
+        shorts = split_bars(row["short"])
+        for form in unsafe & set(shorts):
+            # 西湖 is the lake before it is 西湖区, except in 西湖区's own documents.
+            gazetteer.home_forms.setdefault(form, []).append(entry_id)
+        gazetteer.add(Entry(
+            id=entry_id, name=name, label="DISTRICT", source="divisions",
+            forms=(name, *(f for f in shorts if f not in unsafe)),
+            code=row["code"], parent=row["parent"], level=row["level"], until=row["valid_to"],
+        ))
+        codes.add(row["code"])
+    return codes
+
+
+def _load_foreign(path: Path, gazetteer: Gazetteer, problems: Problems) -> None:
+    countries: set[str] = set()
+    ids: set[str] = set()
+    for where, row in tsv_rows(path, _FOREIGN_COLUMNS, problems):
+        fid, name, kind, parent = (cell(row, c) for c in ("id", "name", "kind", "parent"))
+        if not fid or not name or kind not in FOREIGN_KINDS:
+            problems.add(where, f"a foreign place needs an id, a name and a kind in {sorted(FOREIGN_KINDS)}")
+            continue
+        if fid in ids:
+            problems.add(where, f"id {fid!r} is used twice")
+            continue
+        ids.add(fid)
+        if (kind == "country") != (not parent) or (parent and parent not in countries):
+            problems.add(where, "a country has no parent; a city's parent is a country listed above it")
+            continue
+        if kind == "country":
+            countries.add(fid)
+        unsafe = set(_FOREIGN_UNSAFE.findall(row["note"]))
+        gazetteer.add(Entry(
+            id=f"foreign:{fid}", name=name, label="DISTRICT", source="foreign",
+            forms=tuple(f for f in (name, *split_bars(row["short"])) if f not in unsafe),
+            level=kind, within=f"foreign:{parent}" if parent else "",
+        ))
+
+
+def _load_zones(path: Path, gazetteer: Gazetteer, problems: Problems, parents: Optional[set[str]]) -> None:
+    ids: set[str] = set()
+    for where, row in tsv_rows(path, _ZONE_COLUMNS, problems):
+        zid, name, kind, parent = (cell(row, c) for c in ("id", "name", "kind", "parent"))
+        if not zid or not name or kind not in ZONE_KINDS:
+            problems.add(where, f"a zone needs an id, a name and a kind in {_choices(ZONE_KINDS)}")
+            continue
+        if zid in ids:
+            problems.add(where, f"id {zid!r} is used twice")
+            continue
+        ids.add(zid)
+        if parent and parents is not None and parent not in parents:
+            problems.add(where, f"parent {parent!r} is not a code of divisions.tsv")
+        gazetteer.add(Entry(
+            id=f"zone:{zid}", name=name, label="DISTRICT", source="zones",
+            forms=(name, *split_bars(row["short"])), parent=parent, level=kind,
+        ))
+
+
+def _load_names(folder: Path, gazetteer: Gazetteer, problems: Problems) -> None:
+    """organizations*.tsv (ORG unless a row says otherwise, a kind of ORG_KINDS), programs*.tsv
+    and projects*.tsv (a label per row): ids are unique across the files of one prefix (org:,
+    pro:). A row noted ``alias-of=<file>:<id>`` adds its forms to that entry instead of naming a
+    thing of its own."""
     aliases: list[tuple[str, str, tuple[str, ...]]] = []
+    ids: dict[str, str] = {}  # entry id -> where first listed
     for pattern, default_label in (("organizations*.tsv", "ORG"), ("programs*.tsv", None), ("projects*.tsv", None)):
         for path in sorted(folder.glob(pattern)):
-            prefix = "org" if path.stem.startswith("organizations") else "pro"
-            for where, row in tsv_rows(path):
-                label = row.get("label") or default_label
+            orgs = path.stem.startswith("organizations")
+            prefix = "org" if orgs else "pro"
+            for where, row in tsv_rows(path, ("id", "name", "aliases") + (("kind",) if orgs else ("label",)), problems):
+                rid, name = cell(row, "id"), cell(row, "name")
+                label = cell(row, "label") or default_label
+                if not rid or not name:
+                    problems.add(where, "a row needs an id and a name")
+                    continue
                 if label not in LABELS:
-                    raise RuleError(f"{where}: label {label!r} is not one of {LABELS}")
-                forms = (row["name"], *_split(row.get("aliases", "")))
+                    problems.add(where, f"label {label!r} is not one of {LABELS}")
+                    continue
+                if orgs and cell(row, "kind") not in ORG_KINDS:
+                    problems.add(where, f"kind {cell(row, 'kind')!r} is not one of {_choices(ORG_KINDS)}")
+                    continue
+                entry_id = f"{prefix}:{rid}"
+                if entry_id in ids:
+                    problems.add(where, f"id {rid!r} is used twice (first at {ids[entry_id]})")
+                    continue
+                ids[entry_id] = where
+                forms = (name, *split_bars(row["aliases"]))
                 target = re.search(r"alias-of=[^:;\s]+:([^;\s]+)", row.get("note") or "")
                 if target:
                     aliases.append((where, f"{prefix}:{target.group(1)}", forms))
                     continue
-                gazetteer.add(Entry(
-                    id=f"{prefix}:{row['id']}", name=row["name"], label=label, source=path.stem,
-                    forms=forms, level=row.get("kind", ""),
-                ))
+                gazetteer.add(Entry(id=entry_id, name=name, label=label, source=path.stem, forms=forms, level=cell(row, "kind")))
     for where, target, forms in aliases:
         entry = gazetteer.entries.get(target)
         if entry is None:
-            raise RuleError(f"{where}: alias-of names no entry {target!r}")
+            problems.add(where, f"alias-of names no entry {target!r}")
+            continue
         gazetteer.add(replace(entry, forms=tuple(dict.fromkeys(entry.forms + forms))))
+
+
+def load_gazetteer(folder: Path) -> Gazetteer:
+    """Every gazetteer file of ``folder`` that is there, checked: DataFileError lists what is wrong."""
+    gazetteer = Gazetteer()
+    with Problems() as problems:
+        divisions = folder / "divisions.tsv"
+        codes = _load_divisions(divisions, gazetteer, problems) if divisions.exists() else None
+        if (folder / "townships.tsv").exists():
+            _load_townships(folder / "townships.tsv", gazetteer, problems, codes)
+        if (folder / "foreign.tsv").exists():
+            _load_foreign(folder / "foreign.tsv", gazetteer, problems)
+        if (folder / "zones.tsv").exists():
+            _load_zones(folder / "zones.tsv", gazetteer, problems, codes)
+        _load_names(folder, gazetteer, problems)
     return gazetteer
 
 
 def load_not_entities(folder: Path) -> FormIndex:
-    """Every ``not_entities*.tsv``: slogans, honours, meetings and generic words."""
-    return FormIndex(row["text"] for path in sorted(folder.glob("not_entities*.tsv")) for _, row in tsv_rows(path) if row.get("text"))
+    """Every ``not_entities*.tsv``: slogans, honours, meetings and generic words, each listed once
+    with a reason of NOT_REASONS."""
+    index = FormIndex()
+    with Problems() as problems:
+        for path in sorted(folder.glob("not_entities*.tsv")):
+            for where, row in tsv_rows(path, ("text", "reason"), problems):
+                form, reason = cell(row, "text"), cell(row, "reason")
+                if not form or reason not in NOT_REASONS:
+                    problems.add(where, f"a row needs a text and a reason in {_choices(NOT_REASONS)}")
+                elif form in index:
+                    problems.add(where, f"{form!r} is listed twice")
+                else:
+                    index.add(form)
+    return index
 
 
 def load_place_contexts(path: Path) -> list[PlaceContext]:
     if not path.exists():
         return []
-    contexts = []
-    for where, row in tsv_rows(path):
-        if not row.get("id") or not (row.get("before") or row.get("after")):
-            raise RuleError(f"{where}: a place context needs an id and a word before or after")
-        contexts.append(PlaceContext(row["id"], row.get("before") or "", row.get("after") or ""))
-    return contexts
+    contexts: dict[str, PlaceContext] = {}
+    with Problems() as problems:
+        for where, row in tsv_rows(path, ("id", "before", "after"), problems):
+            cid, before, after = cell(row, "id"), row["before"], row["after"]
+            if not cid or not (before or after):
+                problems.add(where, "a place context needs an id and a word before or after")
+            elif cid in contexts:
+                problems.add(where, f"id {cid!r} is used twice")
+            else:
+                contexts[cid] = PlaceContext(cid, before, after)
+    return list(contexts.values())

@@ -14,10 +14,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional
 
-from kg.resources.datafiles import DATA_DIR, RuleError, tsv_rows
+from kg.resources.datafiles import DATA_DIR, Problems, split_bars, tsv_rows
 
 DIVISIONS_FILE = DATA_DIR / "gazetteer" / "divisions.tsv"
+DIVISION_COLUMNS = ("code", "name", "level", "parent", "short", "valid_from", "valid_to", "successor", "note")
+# The levels the recognizer and the metadata reader know (a province-level city is a province).
+LEVELS = ("province", "city", "county-city", "district", "county")
 _CODE = re.compile(r"^[0-9]{6}$")
+_YEAR = re.compile(r"^[0-9]{4}$")  # pol:validUntil is an xsd:gYear
 # A short form that is also a lake, a mountain or a common word (西湖, 黄山, 和平) is not read as
 # the place on its own; the same notes the recognizer honours.
 _UNSAFE_SHORT = re.compile(r"short-is-(?:also-nature|common-word)=([^;]+)")
@@ -95,26 +99,61 @@ class Divisions:
             i += len(form)
 
 
-def _split(value: str) -> list[str]:
-    return [v.strip() for v in value.split("|") if v.strip()]
+def division_rows(path: Path, problems: Problems) -> list[dict[str, str]]:
+    """The rows of divisions.tsv, their cells stripped, each checked: a six-digit code and a name,
+    a level of LEVELS, a parent listed in the file (a province alone has none), years of four
+    digits and successors listed in the file; a (code, name) once, and a code current (no
+    ``valid_to``) in one row at most. Problems go to ``problems``; bad rows are left out."""
+    rows: list[dict[str, str]] = []
+    wheres: list[str] = []
+    seen: dict[tuple[str, str], str] = {}
+    current: dict[str, str] = {}
+    for where, raw in tsv_rows(path, DIVISION_COLUMNS, problems):
+        row = {c: raw[c].strip() for c in DIVISION_COLUMNS}  # tsv_rows gives every column
+        code, name, level, parent = row["code"], row["name"], row["level"], row["parent"]
+        if not _CODE.match(code) or not name:
+            problems.add(where, "a division needs a six-digit code and a name")
+            continue
+        if level not in LEVELS:
+            problems.add(where, f"level {level!r} is not one of {', '.join(LEVELS)}")
+        if (level == "province") != (not parent):
+            problems.add(where, "a province has no parent; every other division has one")
+        for year in ("valid_from", "valid_to"):
+            if row[year] and not _YEAR.match(row[year]):
+                problems.add(where, f"{year} {row[year]!r} is not a year of four digits")
+        if (code, name) in seen:
+            problems.add(where, f"{code} {name} is listed twice (first at line {seen[code, name]})")
+        seen.setdefault((code, name), where.rsplit(":", 1)[1])
+        if not row["valid_to"]:
+            if code in current:
+                problems.add(where, f"code {code} is current in two rows (first at line {current[code]}); a former one has valid_to")
+            current.setdefault(code, where.rsplit(":", 1)[1])
+        rows.append(row)
+        wheres.append(where)
+    codes = {row["code"] for row in rows}
+    for where, row in zip(wheres, rows):  # parents and successors may be listed after a row
+        if row["parent"] and row["parent"] not in codes:
+            problems.add(where, f"parent {row['parent']!r} is not a code of this file")
+        for successor in split_bars(row["successor"]):
+            if successor not in codes:
+                problems.add(where, f"successor {successor!r} is not a code of this file")
+    return rows
 
 
 def read_divisions(path: Path = DIVISIONS_FILE) -> Divisions:
     divisions = Divisions()
     divisions.add(COUNTRY)
-    for where, row in tsv_rows(path):
-        code, name = (row.get("code") or "").strip(), (row.get("name") or "").strip()
-        if not _CODE.match(code) or not name:
-            raise RuleError(f"{where}: a division needs a six-digit code and a name")
-        unsafe = set(_UNSAFE_SHORT.findall(row.get("note") or ""))
-        divisions.add(Division(
-            code=code,
-            name=name,
-            level=(row.get("level") or "").strip(),
-            parent=(row.get("parent") or "").strip(),
-            shorts=tuple(s for s in _split(row.get("short") or "") if s not in unsafe),
-            until=(row.get("valid_to") or "").strip(),
-        ))
+    with Problems() as problems:
+        for row in division_rows(path, problems):
+            unsafe = set(_UNSAFE_SHORT.findall(row["note"]))
+            divisions.add(Division(
+                code=row["code"],
+                name=row["name"],
+                level=row["level"],
+                parent=row["parent"],
+                shorts=tuple(s for s in split_bars(row["short"]) if s not in unsafe),
+                until=row["valid_to"],
+            ))
     return divisions
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import traceback
 from typing import Union
 
-from kg.errors import InputError
+from kg.errors import DataFileError, InputError
 from kg.run.document import process_source
 from kg.run.resources import resources_for
 from kg.run.result import DocumentResult, Failure, Source
@@ -22,6 +22,8 @@ def work(source: Source, base: str) -> Outcome:
         return process_source(source, resources_for(base))
     except InputError as err:
         return Failure(source.name, str(err))
+    except DataFileError:
+        raise  # the data files, not this document: the build stops with them (pickled from a worker)
     except Exception as err:  # a bug met on one document must not stop the others: report it by name
         where = traceback.extract_tb(err.__traceback__)[-1]
         detail = f"{type(err).__name__}: {err} (at {where.filename.rsplit('/', 1)[-1]}:{where.lineno})"
@@ -30,4 +32,7 @@ def work(source: Source, base: str) -> Outcome:
 
 def load(base: str) -> None:
     """A pool worker's initializer: load the resources before the first document arrives."""
-    resources_for(base)
+    try:
+        resources_for(base)
+    except DataFileError:
+        pass  # a failing initializer breaks the pool unexplained; work() raises it with its message
