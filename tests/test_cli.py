@@ -16,7 +16,7 @@ from rdflib.namespace import DCTERMS, RDF, XSD
 from kg.cli import EXIT_NO_INPUT, EXIT_SOME_INPUTS_FAILED, main
 from kg.graph.namespace import POL
 
-SUBCOMMANDS = ["build", "extract", "eval", "query", "export", "push", "viz", "validate", "stats"]
+SUBCOMMANDS = ["build", "extract", "eval", "query", "export", "push", "viz", "validate", "stats", "check-data"]
 
 
 def test_cli_help_lists_every_subcommand():
