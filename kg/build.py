@@ -1,6 +1,7 @@
 """``kg build``: every document through the per-document unit of work (``kg.run``), cached and
 spread over processes or a Dask cluster; then the corpus step (``kg.corpus``); then the outputs,
-streamed a named graph at a time and put in place together.
+streamed a named graph at a time into a staging folder and put in place together
+(``kg.outputs.staging``), one build at a time per output folder (``kg.outputs.lock``).
 
 Only this module sees the whole build. It reads each source's bytes, so a cached document costs
 a hash and a read of its cache entry; the documents' graphs stay in the cache until the outputs
@@ -13,12 +14,13 @@ import hashlib
 import json
 import time
 from collections import Counter
+from contextlib import closing
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterator, Optional, Sequence
+from typing import Callable, Generator, Iterator, Optional, Sequence
 
 from kg.corpus.step import CorpusFacts, corpus_step
-from kg.errors import DocumentFailed, InputError, KgError, OutputError, ValidationError
+from kg.errors import DocumentFailed, InputError, KgError, OutputError, OutputsMixedError, ValidationError
 from kg.graph.entities import add_co_mentions, add_entities
 from kg.graph.documents import add_duplicate
 from kg.graph.iris import DEFAULT_BASE, Iris
@@ -26,8 +28,9 @@ from kg.graph.lines import Lines, split_lines
 from kg.ingest.document import doc_id_for
 from kg.ingest.read import SUFFIXES, collect
 from kg.outputs.corpus_network import corpus_network
-from kg.outputs.files import write_atomic
-from kg.outputs.store import STORE_DIR, graph_digests, mark_store_current, update_store, write_store
+from kg.outputs.lock import build_lock
+from kg.outputs.staging import Staging, sweep
+from kg.outputs.store import STORE_DIR, build_store, graph_digests, mark_store_current, updated_store
 from kg.outputs.stream import GraphFiles
 from kg.outputs.viz import render_html
 from kg.run.cache import CACHE_DIR, ResultCache, entry_key
@@ -42,6 +45,8 @@ Progress = Callable[[str, str], None]
 
 MANIFEST = "kg-build.json"
 OUTPUTS = ("graph.trig", "graph.ttl", "graph.html")
+# Everything a build puts in OUT together (True: a folder); the manifest is put in place last.
+_PUT_TOGETHER = {**{name: False for name in OUTPUTS}, STORE_DIR: True, MANIFEST: False}
 _VIOLATIONS_QUOTED = 3
 # The store is updated in place of a reload when at most this share of its graphs changed.
 _UPDATE_AT_MOST = 0.25
@@ -74,7 +79,10 @@ def build(
 ) -> BuildResult:
     """Build the graph of ``sources`` into ``out_dir``. Bad files are returned, not raised, so the
     rest still build; nothing is written when no document could be read, and nothing when a
-    graph does not conform to the ontology's shapes (ValidationError)."""
+    graph does not conform to the ontology's shapes (ValidationError). The outputs are replaced
+    all together or not at all: a build that fails (OutputError, whose message says so) or is
+    interrupted leaves the previous ones as they were. One build at a time per ``out_dir``
+    (OutputBusyError for the second)."""
     tell = progress or (lambda status, name: None)
     out = Path(out_dir)
     result = BuildResult()
@@ -85,16 +93,39 @@ def build(
     if not inputs:
         return result
     rules_print = fingerprint(base)
-    cache = ResultCache(out / CACHE_DIR, rules_print)
     manifest = _manifest(rules_print, base, inputs)
-    if use_cache and _unchanged(out, manifest):
-        for source in inputs:
-            tell("reused", source.name)
-        _summary_from(json.loads((out / MANIFEST).read_text(encoding="utf-8")), result)
-        result.outputs = [out / name for name in OUTPUTS] + [out / STORE_DIR]
-        result.reused, result.unchanged = len(inputs), True
-        return result
+    with build_lock(out):
+        sweep(out, legacy=tuple(_PUT_TOGETHER))  # what a killed build left
+        cache = ResultCache(out / CACHE_DIR, rules_print)
+        cache.sweep()
+        if use_cache and _unchanged(out, manifest):
+            for source in inputs:
+                tell("reused", source.name)
+            _summary_from(json.loads((out / MANIFEST).read_text(encoding="utf-8")), result)
+            result.outputs = [out / name for name in OUTPUTS] + [out / STORE_DIR]
+            result.reused, result.unchanged = len(inputs), True
+            return result
+        staging = Staging(out, _PUT_TOGETHER)  # before the long work: OUT must be writable
+        try:
+            _build_into(staging, inputs, manifest, cache, result, clock, base=base, jobs=jobs,
+                        scheduler=scheduler, use_cache=use_cache, tell=tell)
+        except OutputsMixedError:
+            raise
+        except OutputError as err:
+            kept = "the previous outputs were kept" if any((out / n).exists() for n in _PUT_TOGETHER) \
+                else "no outputs were written"
+            raise OutputError(f"{err}; {kept}") from None
+        finally:
+            staging.discard()
+    return result
 
+
+def _build_into(staging: Staging, inputs: list[Source], manifest: dict, cache: ResultCache, result: BuildResult,
+                clock: "_Clock", *, base: str, jobs: int, scheduler: Optional[str], use_cache: bool,
+                tell: Progress) -> None:
+    """The documents, the corpus step and the outputs, written into ``staging`` and put in place
+    together at the end (not at all when no document gave a result)."""
+    out = staging.out
     clock.lap("read")
     keys = [entry_key(s.name, s.sha256) for s in inputs]
     slim: dict[int, DocumentResult] = {}
@@ -107,20 +138,22 @@ def build(
             slim[index] = replace(cached, graph="")
             result.reused += 1
             tell("reused", source.name)
-    for n, outcome in _schedule([inputs[i] for i in todo], base, jobs, scheduler):
-        index = todo[n]
-        if isinstance(outcome, Failure):
-            result.errors.append(InputError(outcome.source, outcome.message.partition(": ")[2] or outcome.message)
-                                 if not outcome.crashed else DocumentFailed(outcome.message))
-            tell("failed", inputs[index].name)
-            continue
-        cache.put(keys[index], outcome)
-        slim[index] = replace(outcome, graph="")
-        result.built += 1
-        tell("built", inputs[index].name)
+    # Closed as soon as the loop is left, by an error or Ctrl-C: the workers stop then, not at exit.
+    with closing(_schedule([inputs[i] for i in todo], base, jobs, scheduler)) as outcomes:
+        for n, outcome in outcomes:
+            index = todo[n]
+            if isinstance(outcome, Failure):
+                result.errors.append(InputError(outcome.source, outcome.message.partition(": ")[2] or outcome.message)
+                                     if not outcome.crashed else DocumentFailed(outcome.message))
+                tell("failed", inputs[index].name)
+                continue
+            cache.put(keys[index], outcome)
+            slim[index] = replace(outcome, graph="")
+            result.built += 1
+            tell("built", inputs[index].name)
     clock.lap("documents")
     if not slim:
-        return result
+        return
 
     done = sorted(slim.items(), key=lambda item: item[1].record.doc_id)
     _check([(r.record.source, v) for _, r in done for v in r.violations])
@@ -131,30 +164,30 @@ def build(
     _check([("entities graph", v.describe()) for v in report.violations if v.severity == "Violation"])
     entities_lines = entities.sorted_text()
     clock.lap("corpus")
-    files_out = _write_outputs(out, done, cache, keys, corpus, entities_lines, iris, clock)
+    files_out = _write_outputs(staging, done, cache, keys, corpus, entities_lines, iris, clock)
     result.outputs = [out / "graph.trig", out / "graph.ttl", out / "graph.html", out / STORE_DIR]
     result.documents = [r.record for _, r in done]
     result.triples = files_out.triples
     result.class_counts = dict(sorted(files_out.class_counts.items()))
     result.relation_counts = dict(sorted(Counter(rel.predicate for _, r in done for rel in r.relations).items()))
+    if not result.errors:  # a build with failures has no manifest: it is redone next time, to report them again
+        _write_manifest(staging, manifest, result)
     cache.put_text(_ENTITIES_TEXT, entities_lines)  # for the next build's store update
     cache.prune(set(keys))
-    if not result.errors:  # a build with failures is redone next time, to report them again
-        _write_manifest(out, manifest, result)
-    else:
-        (out / MANIFEST).unlink(missing_ok=True)
-    return result
+    staging.commit(MANIFEST)
+    clock.lap("commit")
 
 
-def _write_outputs(out: Path, done: list[tuple[int, DocumentResult]], cache: ResultCache, keys: list[str],
+def _write_outputs(staging: Staging, done: list[tuple[int, DocumentResult]], cache: ResultCache, keys: list[str],
                    corpus: CorpusFacts, entities_lines: str, iris: Iris, clock: "_Clock") -> GraphFiles:
     """graph.trig and graph.ttl streamed a named graph at a time from the cache, the page, and
-    the store (updated where few graphs changed, else loaded again); the files are put in place
-    only when all are written."""
+    the store (a copy of the previous one updated where few graphs changed, else loaded again),
+    all into ``staging``."""
+    out = staging.out
     previous = graph_digests(out)
     digests: dict[str, str] = {}
     changed: dict[str, str] = {}  # graphs the previous store lacks or holds otherwise
-    files_out = GraphFiles(out)
+    files_out = GraphFiles(staging.path, out)
 
     def add(graph_iri: str, lines: str, local: str) -> None:
         digests[graph_iri] = files_out.add_graph(graph_iri, lines, local)
@@ -173,22 +206,22 @@ def _write_outputs(out: Path, done: list[tuple[int, DocumentResult]], cache: Res
             add(str(iris.document_graph(doc_id)), lines, f"<{iris.document(doc_id)}/")
         entities_iri = str(iris.entities_graph())
         add(entities_iri, entities_lines, "\0")
-        files_out.close()
-        clock.lap("graph files")
-        page = render_html(corpus_network([r.record for _, r in done], corpus, iris))
-        clock.lap("page")
-        stale = set(previous) - set(digests)
-        if previous and len(changed) + len(stale) <= _UPDATE_AT_MOST * len(done) and (out / STORE_DIR).is_dir():
-            update_store(out, digests, changed, {entities_iri: cache.get_text(_ENTITIES_TEXT) or ""})
-        else:
-            write_store(files_out.temporary("graph.trig"), out, format=_trig(), digests=digests)
-        clock.lap("store")
-        files_out.commit()
     except BaseException:
-        files_out.discard()
+        files_out.abandon()  # its files go with the staging folder; not their descriptors
         raise
-    write_atomic(out / "graph.html", page)
-    mark_store_current(out)
+    files_out.close()
+    clock.lap("graph files")
+    staging.write("graph.html", render_html(corpus_network([r.record for _, r in done], corpus, iris)))
+    clock.lap("page")
+    stale = set(previous) - set(digests)
+    if previous and len(changed) + len(stale) <= _UPDATE_AT_MOST * len(done) and (out / STORE_DIR).is_dir():
+        updated_store(out / STORE_DIR, staging.path / STORE_DIR, digests, changed,
+                      {entities_iri: cache.get_text(_ENTITIES_TEXT) or ""})
+    else:
+        build_store(files_out.path("graph.trig"), staging.path / STORE_DIR, format=_trig(), digests=digests,
+                    shown=out / STORE_DIR)
+    mark_store_current(staging.path)
+    clock.lap("store")
     return files_out
 
 
@@ -226,10 +259,9 @@ def _read(files: Sequence[Path], errors: list[KgError], tell: Progress) -> list[
     return inputs
 
 
-def _schedule(sources: list[Source], base: str, jobs: int, scheduler: Optional[str]) -> Iterator[tuple[int, Outcome]]:
-    if not sources:
-        return iter(())
-    if scheduler:
+def _schedule(sources: list[Source], base: str, jobs: int,
+              scheduler: Optional[str]) -> Generator[tuple[int, Outcome], None, None]:
+    if scheduler and sources:
         return run_dask(sources, base, scheduler)
     if jobs > 1 and len(sources) > 1:
         return run_pool(sources, base, jobs)
@@ -294,9 +326,9 @@ def _unchanged(out: Path, manifest: dict) -> bool:
     return bool(last.get("outputs")) and (out / STORE_DIR).is_dir()
 
 
-def _write_manifest(out: Path, manifest: dict, result: BuildResult) -> None:
+def _write_manifest(staging: Staging, manifest: dict, result: BuildResult) -> None:
     data = dict(manifest)
-    data["outputs"] = {name: (out / name).stat().st_size for name in OUTPUTS}
+    data["outputs"] = {name: (staging.path / name).stat().st_size for name in OUTPUTS}
     data["timings"] = result.timings
     data["summary"] = {
         "documents": [[r.doc_id, r.source] for r in result.documents],
@@ -304,7 +336,7 @@ def _write_manifest(out: Path, manifest: dict, result: BuildResult) -> None:
         "classes": result.class_counts,
         "relations": result.relation_counts,
     }
-    write_atomic(out / MANIFEST, (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8"))
+    staging.write(MANIFEST, (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8"))
 
 
 def _summary_from(data: dict, result: BuildResult) -> None:

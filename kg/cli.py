@@ -41,6 +41,7 @@ EXIT_UNKNOWN_QUERY = 10
 EXIT_MISSING_PARAMETER = 11
 EXIT_CLUSTER = 12
 EXIT_DATA = 13
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a command ended by Ctrl-C
 
 _EXIT_FOR = [
     (SelectionError, EXIT_USAGE),
@@ -61,7 +62,8 @@ EPILOG = (
     "3 no usable input, 4 segmentation model missing, 5 output not writable, 6 graph does not conform, "
     "7 query syntax error or failure, 8 endpoint unreachable, 9 any other error, "
     "10 unknown query name, 11 missing or malformed query parameter, 12 Dask scheduler unreachable, "
-    "13 a rule, gazetteer or other data file is malformed."
+    "13 a rule, gazetteer or other data file is malformed, "
+    "130 build interrupted (Ctrl-C; the previous outputs are unchanged)."
 )
 
 
@@ -151,7 +153,9 @@ def build(sources: tuple[Path, ...], out_dir: Path, base: str | None, jobs: int 
     OUT/graph.html. Each document's result is kept in OUT/.kg-cache, so a rebuild redoes
     only the files that changed. A bad file is reported and skipped; the others still
     build, and the exit code is then 1. A graph that does not conform to
-    ontology/shapes.ttl is not written (exit 6).
+    ontology/shapes.ttl is not written (exit 6). The outputs are replaced together, only
+    when all are written: a build that fails (exit 5) or is interrupted (exit 130) leaves
+    the previous ones. One build at a time per OUT; a second one stops at once (exit 5).
     """
     import os
 
@@ -166,6 +170,9 @@ def build(sources: tuple[Path, ...], out_dir: Path, base: str | None, jobs: int 
                                scheduler=scheduler, use_cache=not no_cache, progress=tell)
     except KgError as err:
         _fail(err)
+    except KeyboardInterrupt:  # the build puts its outputs in place all at once, or not at all
+        click.echo("kg: build interrupted; the previous outputs are unchanged", err=True)
+        sys.exit(EXIT_INTERRUPTED)
     for err in result.errors:
         click.echo(f"kg: error: {err}", err=True)
     if not result.documents:

@@ -33,6 +33,14 @@ class OutputError(KgError):
     """An output could not be written."""
 
 
+class OutputBusyError(OutputError):
+    """Another build holds the output folder's lock."""
+
+
+class OutputsMixedError(OutputError):
+    """A build failed while putting its outputs in place and could not put back all the previous ones."""
+
+
 class ValidationError(KgError):
     """A graph does not conform to the ontology's shapes."""
 

@@ -145,3 +145,21 @@ def installed_kg(tmp_path_factory):
     from fresh_venv import install_kg
 
     return install_kg(ROOT, tmp_path_factory.mktemp("installed"))
+
+
+SMALL_REPORTS = (
+    "2020年杭州市西湖区政府工作报告\n\n一、2019年工作回顾\n西湖区推进“最多跑一次”改革，"
+    "浙江大学落户西湖区紫金港。云栖小镇建设加快。\n",
+    "2019年宁波市政府工作报告\n\n一、2018年工作回顾\n宁波市推进“最多跑一次”改革，"
+    "宁波舟山港吞吐量增长。\n",
+)
+
+
+@pytest.fixture
+def small_reports(tmp_path) -> Path:
+    """A folder of two short reports, quick to build."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for n, text in enumerate(SMALL_REPORTS):
+        (folder / f"report{n}.txt").write_text(text, encoding="utf-8")
+    return folder

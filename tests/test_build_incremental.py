@@ -173,8 +173,8 @@ def test_build_store_follows_changed_documents_without_a_reload(tmp_path, monkey
     from kg.outputs.store import graph_digests
 
     updates = []
-    update_store = kg.build.update_store
-    monkeypatch.setattr(kg.build, "update_store", lambda *a: updates.append(a) or update_store(*a))
+    updated_store = kg.build.updated_store
+    monkeypatch.setattr(kg.build, "updated_store", lambda *a: updates.append(a) or updated_store(*a))
     folder = tmp_path / "docs"
     folder.mkdir()
     for n in range(20):  # enough documents that one changed is a small share of the store

@@ -3,8 +3,9 @@ parsing ``graph.trig`` on every call.
 
 ``write_store`` bulk-loads the quads (a file, or N-Quads text handed over in chunks) into a
 temporary sibling folder and swaps it in by rename, so readers see the previous store or the
-new one, never half of one, and a failed write leaves the previous store as it was. The
-folder is a plain Oxigraph (RocksDB) store — ``oxigraph serve-read-only --location OUT/store``
+new one, never half of one, and a failed write leaves the previous store as it was
+(``build_store`` and ``updated_store`` write one without the swap, for ``kg build``, which puts
+it in place with its other outputs). The folder is a plain Oxigraph (RocksDB) store — ``oxigraph serve-read-only --location OUT/store``
 serves it — plus ``kg-store.json``, written last, which marks it as complete and counts its
 quads. ``current_store`` says whether a store may stand for a graph file: it must be at least
 as new as the file. Only pyoxigraph is imported here, so ``kg query`` stays light.
@@ -12,7 +13,6 @@ as new as the file. Only pyoxigraph is imported here, so ``kg query`` stays ligh
 
 from __future__ import annotations
 
-import ctypes
 import hashlib
 import io
 import json
@@ -27,6 +27,7 @@ from typing import Iterable, Optional, Union
 import pyoxigraph as ox
 
 from kg.errors import InputError, OutputError
+from kg.resources.atomic import exchange as _exchange
 from kg.resources.atomic import umask
 
 STORE_DIR = "store"
@@ -66,24 +67,32 @@ def write_store(quads_source: QuadsSource, out_dir: str | os.PathLike, *, format
     ``update_store`` to tell which graphs a later build changed.
     """
     out = Path(out_dir)
+    tmp = _temporary(out)
     try:
-        out.mkdir(parents=True, exist_ok=True)
-        _sweep(out)
-        tmp = Path(tempfile.mkdtemp(prefix=_TMP_PREFIX, dir=out))
-    except OSError as err:
-        raise OutputError(f"{out / STORE_DIR}: cannot write ({err.strerror or err})") from None
-    try:
-        os.chmod(tmp, 0o777 & ~umask())  # mkdtemp makes 0700; outputs are for sharing
-        info = _fill(tmp, quads_source, format, digests)
+        info = build_store(quads_source, tmp, format=format, digests=digests, shown=out / STORE_DIR)
         _swap_in(tmp, out / STORE_DIR)
     except BaseException as err:
         shutil.rmtree(tmp, ignore_errors=True)
-        if isinstance(err, SyntaxError):
-            raise OutputError(f"{out / STORE_DIR}: the quads are not valid RDF ({err})") from None
         if isinstance(err, OSError):
             raise OutputError(f"{out / STORE_DIR}: cannot write ({err.strerror or err})") from None
         raise
     return StoreInfo(out / STORE_DIR, info.quads, info.graphs)
+
+
+def build_store(quads_source: QuadsSource, folder: str | os.PathLike, *, format: Optional[ox.RdfFormat] = None,
+                digests: Optional[dict[str, str]] = None, shown: Optional[Path] = None) -> StoreInfo:
+    """A complete store at ``folder`` (a new or empty folder), put nowhere else: ``write_store``
+    without the swap, for a build that puts all its outputs in place together. Errors name
+    ``shown`` (where the store is meant to go), else ``folder``."""
+    folder, shown = Path(folder), shown or Path(folder)
+    try:
+        folder.mkdir(exist_ok=True)
+        os.chmod(folder, 0o777 & ~umask())  # mkdtemp makes 0700; outputs are for sharing
+        return _fill(folder, quads_source, format, digests)
+    except SyntaxError as err:
+        raise OutputError(f"{shown}: the quads are not valid RDF ({err})") from None
+    except OSError as err:
+        raise OutputError(f"{shown}: cannot write ({err.strerror or err})") from None
 
 
 def open_store(path: str | os.PathLike) -> ox.Store:
@@ -139,7 +148,10 @@ def mark_store_current(out_dir: str | os.PathLike) -> None:
             stamp = max(stamp, (out / name).stat().st_mtime_ns)
         except FileNotFoundError:
             pass
-    os.utime(out / STORE_DIR / MANIFEST, ns=(stamp, stamp))
+    try:
+        os.utime(out / STORE_DIR / MANIFEST, ns=(stamp, stamp))
+    except OSError as err:
+        raise OutputError(f"{out / STORE_DIR}: cannot write ({err.strerror or err})") from None
 
 
 def _fill(folder: Path, source: QuadsSource, fmt: Optional[ox.RdfFormat], digests: Optional[dict[str, str]]) -> StoreInfo:
@@ -176,8 +188,12 @@ def _write_manifest(folder: Path, quads: int, graphs: int, digests: Optional[dic
 def graph_digests(out_dir: str | os.PathLike) -> dict[str, str]:
     """The digest of each named graph of ``out_dir/store`` as its build recorded them; empty when
     there is no complete store or it recorded none."""
+    return _recorded_digests(Path(out_dir) / STORE_DIR)
+
+
+def _recorded_digests(store_dir: Path) -> dict[str, str]:
     try:
-        data = json.loads((Path(out_dir) / STORE_DIR / MANIFEST).read_text(encoding="utf-8"))
+        data = json.loads((store_dir / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     digests = data.get("digests") if isinstance(data, dict) else None
@@ -186,27 +202,38 @@ def graph_digests(out_dir: str | os.PathLike) -> dict[str, str]:
 
 def update_store(out_dir: str | os.PathLike, digests: dict[str, str], changed: dict[str, str],
                  was: Optional[dict[str, str]] = None) -> StoreInfo:
-    """Bring ``out_dir/store`` to the named graphs ``digests`` lists, rewriting only those whose
-    digest differs from the store's: ``changed`` holds their N-Triples text by graph IRI (a graph
-    in ``digests`` whose digest is the store's need not be there). ``was`` may hold a changed
+    """Bring ``out_dir/store`` to the named graphs ``digests`` lists, in a copy that is swapped in
+    whole, as ``write_store`` does: readers see the old or the new one (``updated_store`` says
+    how). Much faster than loading every quad again when a few documents of many changed."""
+    out = Path(out_dir)
+    tmp = _temporary(out)
+    try:
+        info = updated_store(out / STORE_DIR, tmp, digests, changed, was)
+        _swap_in(tmp, out / STORE_DIR)
+    except BaseException as err:
+        shutil.rmtree(tmp, ignore_errors=True)
+        if isinstance(err, OSError):
+            raise OutputError(f"{out / STORE_DIR}: cannot write ({err.strerror or err})") from None
+        raise
+    return StoreInfo(out / STORE_DIR, info.quads, info.graphs)
+
+
+def updated_store(store_dir: str | os.PathLike, folder: str | os.PathLike, digests: dict[str, str],
+                  changed: dict[str, str], was: Optional[dict[str, str]] = None) -> StoreInfo:
+    """A copy of the store at ``store_dir``, made at ``folder`` (a path not yet there) and brought
+    to the named graphs ``digests`` lists; ``store_dir`` is only read. Only the graphs whose digest
+    differs from the store's are rewritten: ``changed`` holds their N-Triples text by graph IRI (a
+    graph in ``digests`` whose digest is the store's need not be there). ``was`` may hold a changed
     graph's previous text, when it matches the store's digest: only the lines that differ are
     then removed and added (the entities graph changes by a few lines when a document is added,
-    and replacing its 200,000 quads whole takes seconds). The store is updated in a copy that is
-    swapped in whole, as ``write_store`` does: readers see the old or the new one. Much faster
-    than loading every quad again when a few documents of many changed."""
-    out = Path(out_dir)
-    previous = graph_digests(out)
+    and replacing its 200,000 quads whole takes seconds). Errors name ``store_dir``."""
+    store_dir, folder = Path(store_dir), Path(folder)
+    previous = _recorded_digests(store_dir)
     if not previous:
-        raise OutputError(f"{out / STORE_DIR}: no store with graph digests to update")
+        raise OutputError(f"{store_dir}: no store with graph digests to update")
     try:
-        _sweep(out)
-        tmp = Path(tempfile.mkdtemp(prefix=_TMP_PREFIX, dir=out))
-        os.rmdir(tmp)
-        shutil.copytree(out / STORE_DIR, tmp)
-    except OSError as err:
-        raise OutputError(f"{out / STORE_DIR}: cannot write ({err.strerror or err})") from None
-    try:
-        store = ox.Store(str(tmp))
+        shutil.copytree(store_dir, folder)
+        store = ox.Store(str(folder))
         try:
             quads = []
             for graph in sorted(set(previous) | set(digests)):
@@ -230,14 +257,22 @@ def update_store(out_dir: str | os.PathLike, digests: dict[str, str], changed: d
             graphs = sum(1 for _ in store.named_graphs())
         finally:
             del store
-        _write_manifest(tmp, quads, graphs, digests)
-        _swap_in(tmp, out / STORE_DIR)
-    except BaseException as err:
-        shutil.rmtree(tmp, ignore_errors=True)
-        if isinstance(err, OSError):
-            raise OutputError(f"{out / STORE_DIR}: cannot write ({err.strerror or err})") from None
-        raise
-    return StoreInfo(out / STORE_DIR, quads, graphs)
+        _write_manifest(folder, quads, graphs, digests)
+    except OSError as err:
+        raise OutputError(f"{store_dir}: cannot write ({err.strerror or err})") from None
+    return StoreInfo(folder, quads, graphs)
+
+
+def _temporary(out: Path) -> Path:
+    """A fresh path beside ``out/store`` for a store being written (not created yet)."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        _sweep(out)
+        tmp = Path(tempfile.mkdtemp(prefix=_TMP_PREFIX, dir=out))
+        os.rmdir(tmp)
+    except OSError as err:
+        raise OutputError(f"{out / STORE_DIR}: cannot write ({err.strerror or err})") from None
+    return tmp
 
 
 def _digest(text: str) -> str:
@@ -301,15 +336,6 @@ def _swap_in(new: Path, target: Path) -> None:
         os.rename(old, target)
         raise
     shutil.rmtree(old, ignore_errors=True)
-
-
-def _exchange(a: Path, b: Path) -> bool:
-    try:
-        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
-    except (AttributeError, OSError):
-        return False
-    at_fdcwd, rename_exchange = -100, 2
-    return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
 
 
 def _sweep(out: Path) -> None:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Optional
 
 from kg.errors import OutputError
-from kg.resources.atomic import write_atomic
+from kg.resources.atomic import TMP_PREFIX, write_atomic
 from kg.run.result import DocumentResult
 
 CACHE_DIR = ".kg-cache"
@@ -65,6 +65,18 @@ class ResultCache:
 
     def put_text(self, name: str, text: str) -> None:
         write_atomic(self.root / name, zlib.compress(text.encode("utf-8"), _LEVEL))
+
+    def sweep(self) -> None:
+        """Remove the temporary files a killed build left while writing entries (``.kg-tmp-*``,
+        and ``.KEY.result.*`` as earlier versions named them)."""
+        if not self.root.is_dir():
+            return
+        for pattern in (TMP_PREFIX + "*", ".*" + _SUFFIX + ".*"):
+            for leftover in self.root.rglob(pattern):
+                try:
+                    leftover.unlink()
+                except OSError:
+                    pass  # the next build tries again; a leftover is never read as an entry
 
     def prune(self, keep: set[str]) -> int:
         """Remove entries made under other fingerprints, and this fingerprint's entries whose key

@@ -11,11 +11,14 @@ is named and the others are built.
 from __future__ import annotations
 
 import multiprocessing
+import signal
+import threading
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from typing import Callable, Iterator, Sequence
 
 from kg.errors import ClusterError, WorkerError
+from kg.resources.interrupt import held_sigint
 from kg.run.result import Failure, Source
 from kg.run.work import Outcome, load, work
 
@@ -33,8 +36,30 @@ def _context() -> multiprocessing.context.BaseContext:
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["kg.run.work"])
+        _start_forkserver()
         return context
     return multiprocessing.get_context("spawn")
+
+
+def _start_forkserver() -> None:
+    # Ctrl-C reaches every process of the terminal's group; the forkserver ignores it only once
+    # it has imported kg, and would die of one before, with a traceback of its own. Started while
+    # SIGINT is ignored, which a new program inherits (and Python keeps), it ignores it from the
+    # start, and so do the workers forked from it: the build stops them itself (``_stop``). The
+    # signal is blocked meanwhile too, so that a Ctrl-C then waits to be raised here, not lost
+    # (Linux keeps a blocked signal pending even while it is ignored).
+    from multiprocessing import forkserver
+
+    if threading.current_thread() is not threading.main_thread():
+        forkserver.ensure_running()  # only the main thread may set a handler
+        return
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        forkserver.ensure_running()
+    finally:
+        signal.signal(signal.SIGINT, previous if previous is not None else signal.SIG_DFL)
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
 
 
 def run_pool(sources: Sequence[Source], base: str, jobs: int) -> Iterator[tuple[int, Outcome]]:
@@ -44,19 +69,26 @@ def run_pool(sources: Sequence[Source], base: str, jobs: int) -> Iterator[tuple[
     suspects: list[int] = []
     finished = [0]  # documents any worker finished: a pool whose workers never do is broken itself
     context = _context()
-    make = lambda workers: ProcessPoolExecutor(workers, mp_context=context, initializer=load, initargs=(base,))
+    make = lambda workers: ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
+                                               initargs=(load, base))
     while pending or suspects:
         if suspects:
             yield from _isolate(suspects, sources, base, make, finished)
             suspects = []
             continue
-        pool = make(min(jobs, len(pending)))
+        pool = None
         running: dict[Future, int] = {}
+
+        def fill() -> None:
+            while pending and len(running) < IN_FLIGHT_PER_JOB * jobs:
+                index = pending.pop()
+                running[pool.submit(work, sources[index], base)] = index
         try:
+            with held_sigint():  # the first submit starts the workers (see _start_worker)
+                pool = make(min(jobs, len(pending)))
+                fill()
             while pending or running:
-                while pending and len(running) < IN_FLIGHT_PER_JOB * jobs:
-                    index = pending.pop()
-                    running[pool.submit(work, sources[index], base)] = index
+                fill()
                 done, _ = wait(running, return_when=FIRST_COMPLETED)
                 for future in sorted(done, key=running.get):
                     index = running.pop(future)
@@ -71,8 +103,12 @@ def run_pool(sources: Sequence[Source], base: str, jobs: int) -> Iterator[tuple[
                     suspects.extend(running.values())
                     running.clear()
                     break
+        except (KeyboardInterrupt, GeneratorExit):  # Ctrl-C, or the build gave up on the rest
+            _stop(pool)
+            raise
         finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _isolate(suspects: list[int], sources: Sequence[Source], base: str, make: Callable,
@@ -80,12 +116,15 @@ def _isolate(suspects: list[int], sources: Sequence[Source], base: str, make: Ca
     """Run each document that was in flight when a worker died on its own, in a fresh worker
     after each death, to name the one that kills it. When workers have died on two documents
     and finished none, the fault is the workers', not the documents': stop with WorkerError."""
-    pool = make(1)
+    pool = None
     deaths = 0
     try:
         for index in sorted(suspects):
+            with held_sigint():  # as in run_pool
+                pool = pool or make(1)
+                future = pool.submit(work, sources[index], base)
             try:
-                outcome = pool.submit(work, sources[index], base).result()
+                outcome = future.result()
                 finished[0] += 1
                 yield index, outcome
             except BrokenProcessPool:
@@ -96,9 +135,31 @@ def _isolate(suspects: list[int], sources: Sequence[Source], base: str, make: Ca
                 name = sources[index].name
                 yield index, Failure(name, f"{name}: the worker process died on this document", crashed=True)
                 pool.shutdown(wait=True)
-                pool = make(1)
+                pool = None
+    except (KeyboardInterrupt, GeneratorExit):
+        _stop(pool)
+        raise
     finally:
-        pool.shutdown(wait=True)
+        if pool is not None:
+            pool.shutdown(wait=True)
+
+
+def _start_worker(load_resources: Callable[[str], None], base: str) -> None:
+    # Ctrl-C reaches every process of the terminal's group: the build stops the workers itself
+    # (``_stop``), so they must not die of it each with a traceback of its own. (Workers of a
+    # forkserver started by _start_forkserver ignore it already; this covers spawned ones.) The
+    # pool starts its workers at the first submit, waiting while the forkserver imports kg; a
+    # Ctrl-C then would leave a worker half started, out of the pool's reach, to fail with a
+    # traceback after the build ended: hence the held_sigint around that submit.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    load_resources(base)
+
+
+def _stop(pool: ProcessPoolExecutor | None) -> None:
+    """End the pool's workers now, on Ctrl-C, rather than wait for the documents they are on."""
+    # Python 3.14 has ProcessPoolExecutor.terminate_workers; before it, only the private table.
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        process.terminate()
 
 
 def run_dask(sources: Sequence[Source], base: str, address: str) -> Iterator[tuple[int, Outcome]]:
