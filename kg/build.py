@@ -17,11 +17,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterator, Optional, Sequence
 
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS
+
 from kg.corpus.step import CorpusFacts, corpus_step
 from kg.errors import DocumentFailed, InputError, KgError, OutputError, ValidationError
 from kg.graph.entities import add_co_mentions, add_entities
 from kg.graph.documents import add_duplicate
-from kg.graph.iris import DEFAULT_BASE, Iris
+from kg.graph.iris import DEFAULT_BASE, DEFAULT_BUILD, Iris
 from kg.graph.lines import Lines, split_lines
 from kg.ingest.document import doc_id_for
 from kg.ingest.read import SUFFIXES, collect
@@ -71,12 +74,18 @@ def build(
     scheduler: Optional[str] = None,
     use_cache: bool = True,
     progress: Optional[Progress] = None,
+    build_id: Optional[str] = None,
 ) -> BuildResult:
     """Build the graph of ``sources`` into ``out_dir``. Bad files are returned, not raised, so the
     rest still build; nothing is written when no document could be read, and nothing when a
-    graph does not conform to the ontology's shapes (ValidationError)."""
+    graph does not conform to the ontology's shapes (ValidationError).
+
+    ``build_id`` names the build in its entities graph's IRI and in the graph listing its
+    graphs, so that builds pushed into one store keep their own; by default (None or empty) the
+    output folder's name, which rebuilding into the same folder keeps."""
     tell = progress or (lambda status, name: None)
     out = Path(out_dir)
+    name = build_id or out.resolve().name or DEFAULT_BUILD
     result = BuildResult()
     clock = _Clock(result.timings)
     files, missing = collect(sources)
@@ -86,7 +95,7 @@ def build(
         return result
     rules_print = fingerprint(base)
     cache = ResultCache(out / CACHE_DIR, rules_print)
-    manifest = _manifest(rules_print, base, inputs)
+    manifest = _manifest(rules_print, base, name, inputs)
     if use_cache and _unchanged(out, manifest):
         for source in inputs:
             tell("reused", source.name)
@@ -126,12 +135,12 @@ def build(
     _check([(r.record.source, v) for _, r in done for v in r.violations])
     corpus = corpus_step([r for _, r in done])
     iris = Iris(base)
-    entities = _entities_graph(corpus, iris)
+    entities = _entities_graph(corpus, iris, name)
     report = load_validator().check_triples(entities, PREFIX_PAIRS)
     _check([("entities graph", v.describe()) for v in report.violations if v.severity == "Violation"])
     entities_lines = entities.sorted_text()
     clock.lap("corpus")
-    files_out = _write_outputs(out, done, cache, keys, corpus, entities_lines, iris, clock)
+    files_out = _write_outputs(out, done, cache, keys, corpus, entities_lines, iris, name, clock)
     result.outputs = [out / "graph.trig", out / "graph.ttl", out / "graph.html", out / STORE_DIR]
     result.documents = [r.record for _, r in done]
     result.triples = files_out.triples
@@ -147,7 +156,7 @@ def build(
 
 
 def _write_outputs(out: Path, done: list[tuple[int, DocumentResult]], cache: ResultCache, keys: list[str],
-                   corpus: CorpusFacts, entities_lines: str, iris: Iris, clock: "_Clock") -> GraphFiles:
+                   corpus: CorpusFacts, entities_lines: str, iris: Iris, name: str, clock: "_Clock") -> GraphFiles:
     """graph.trig and graph.ttl streamed a named graph at a time from the cache, the page, and
     the store (updated where few graphs changed, else loaded again); the files are put in place
     only when all are written."""
@@ -161,7 +170,11 @@ def _write_outputs(out: Path, done: list[tuple[int, DocumentResult]], cache: Res
         if previous.get(graph_iri) != digests[graph_iri] and len(changed) <= _UPDATE_AT_MOST * len(done):
             changed[graph_iri] = lines
 
+    entities_iri = str(iris.entities_graph(name))
+    graphs = [str(iris.document_graph(r.record.doc_id)) for _, r in done] + ([entities_iri] if entities_lines else [])
     try:
+        # The build's record first: graph.trig's graphs are in IRI order, and …/graph/build/ sorts first.
+        add(str(iris.build_graph(name)), _record(iris, name, graphs), "\0")
         for _, document in _with_graphs(done, cache, keys):
             doc_id = document.record.doc_id
             lines = document.graph
@@ -171,7 +184,6 @@ def _write_outputs(out: Path, done: list[tuple[int, DocumentResult]], cache: Res
                 add_duplicate(extra, duplicate.doc_id, duplicate.of, duplicate.similarity, iris)
                 lines = "".join(sorted(split_lines(lines + extra.text())))
             add(str(iris.document_graph(doc_id)), lines, f"<{iris.document(doc_id)}/")
-        entities_iri = str(iris.entities_graph())
         add(entities_iri, entities_lines, "\0")
         files_out.close()
         clock.lap("graph files")
@@ -253,12 +265,23 @@ def _check(failing: list[tuple[str, str]]) -> None:
     raise ValidationError(f"the graph does not conform to ontology/shapes.ttl ({len(failing)} violations): {quoted}{more}")
 
 
-def _entities_graph(corpus: CorpusFacts, iris: Iris) -> Lines:
+def _entities_graph(corpus: CorpusFacts, iris: Iris, name: str) -> Lines:
     lines = Lines()
     entities = {e.key: e for e in corpus.entities.sorted_entities()}
     add_entities(lines, entities, iris)
-    add_co_mentions(lines, entities, corpus.co_mentions, iris)
+    add_co_mentions(lines, entities, corpus.co_mentions, iris, name)
     return lines
+
+
+def _record(iris: Iris, name: str, graphs: list[str]) -> str:
+    """The build's record: its name and every other graph it holds, which `kg push` compares
+    with the record a store kept from the last push, to remove the graphs a build dropped."""
+    lines = Lines()
+    node = iris.build(name)
+    lines.add((node, DCTERMS.identifier, Literal(name)))
+    for graph in graphs:
+        lines.add((node, DCTERMS.hasPart, URIRef(graph)))
+    return lines.sorted_text()
 
 
 def _trig():
@@ -267,11 +290,12 @@ def _trig():
     return ox.RdfFormat.TRIG
 
 
-def _manifest(rules_print: str, base: str, inputs: Sequence[Source]) -> dict:
+def _manifest(rules_print: str, base: str, name: str, inputs: Sequence[Source]) -> dict:
     return {
         "kg-build": 1,
         "fingerprint": rules_print,
         "base": base,
+        "build": name,
         "inputs": sorted([Path(s.name).name, s.sha256] for s in inputs),
     }
 
