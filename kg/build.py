@@ -19,11 +19,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Generator, Iterator, Optional, Sequence
 
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS
+
 from kg.corpus.step import CorpusFacts, corpus_step
 from kg.errors import DocumentFailed, InputError, KgError, OutputError, OutputsMixedError, ValidationError
 from kg.graph.entities import add_co_mentions, add_entities
 from kg.graph.documents import add_duplicate
-from kg.graph.iris import DEFAULT_BASE, Iris
+from kg.graph.iris import DEFAULT_BASE, DEFAULT_BUILD, Iris
 from kg.graph.lines import Lines, split_lines
 from kg.ingest.document import doc_id_for
 from kg.ingest.read import SUFFIXES, collect
@@ -76,15 +79,21 @@ def build(
     scheduler: Optional[str] = None,
     use_cache: bool = True,
     progress: Optional[Progress] = None,
+    build_id: Optional[str] = None,
 ) -> BuildResult:
     """Build the graph of ``sources`` into ``out_dir``. Bad files are returned, not raised, so the
     rest still build; nothing is written when no document could be read, and nothing when a
     graph does not conform to the ontology's shapes (ValidationError). The outputs are replaced
     all together or not at all: a build that fails (OutputError, whose message says so) or is
     interrupted leaves the previous ones as they were. One build at a time per ``out_dir``
-    (OutputBusyError for the second)."""
+    (OutputBusyError for the second).
+
+    ``build_id`` names the build in its entities graph's IRI and in the graph listing its
+    graphs, so that builds pushed into one store keep their own; by default (None or empty) the
+    output folder's name, which rebuilding into the same folder keeps."""
     tell = progress or (lambda status, name: None)
     out = Path(out_dir)
+    name = build_id or out.resolve().name or DEFAULT_BUILD
     result = BuildResult()
     clock = _Clock(result.timings)
     files, missing = collect(sources)
@@ -93,7 +102,7 @@ def build(
     if not inputs:
         return result
     rules_print = fingerprint(base)
-    manifest = _manifest(rules_print, base, inputs)
+    manifest = _manifest(rules_print, base, name, inputs)
     with build_lock(out):
         sweep(out, legacy=tuple(_PUT_TOGETHER))  # what a killed build left
         cache = ResultCache(out / CACHE_DIR, rules_print)
@@ -102,13 +111,13 @@ def build(
             for source in inputs:
                 tell("reused", source.name)
             _summary_from(json.loads((out / MANIFEST).read_text(encoding="utf-8")), result)
-            result.outputs = [out / name for name in OUTPUTS] + [out / STORE_DIR]
+            result.outputs = [out / output for output in OUTPUTS] + [out / STORE_DIR]
             result.reused, result.unchanged = len(inputs), True
             return result
         staging = Staging(out, _PUT_TOGETHER)  # before the long work: OUT must be writable
         try:
             _build_into(staging, inputs, manifest, cache, result, clock, base=base, jobs=jobs,
-                        scheduler=scheduler, use_cache=use_cache, tell=tell)
+                        scheduler=scheduler, use_cache=use_cache, tell=tell, name=name)
         except OutputsMixedError:
             raise
         except OutputError as err:
@@ -122,7 +131,7 @@ def build(
 
 def _build_into(staging: Staging, inputs: list[Source], manifest: dict, cache: ResultCache, result: BuildResult,
                 clock: "_Clock", *, base: str, jobs: int, scheduler: Optional[str], use_cache: bool,
-                tell: Progress) -> None:
+                tell: Progress, name: str) -> None:
     """The documents, the corpus step and the outputs, written into ``staging`` and put in place
     together at the end (not at all when no document gave a result)."""
     out = staging.out
@@ -159,12 +168,12 @@ def _build_into(staging: Staging, inputs: list[Source], manifest: dict, cache: R
     _check([(r.record.source, v) for _, r in done for v in r.violations])
     corpus = corpus_step([r for _, r in done])
     iris = Iris(base)
-    entities = _entities_graph(corpus, iris)
+    entities = _entities_graph(corpus, iris, name)
     report = load_validator().check_triples(entities, PREFIX_PAIRS)
     _check([("entities graph", v.describe()) for v in report.violations if v.severity == "Violation"])
     entities_lines = entities.sorted_text()
     clock.lap("corpus")
-    files_out = _write_outputs(staging, done, cache, keys, corpus, entities_lines, iris, clock)
+    files_out = _write_outputs(staging, done, cache, keys, corpus, entities_lines, iris, name, clock)
     result.outputs = [out / "graph.trig", out / "graph.ttl", out / "graph.html", out / STORE_DIR]
     result.documents = [r.record for _, r in done]
     result.triples = files_out.triples
@@ -179,7 +188,7 @@ def _build_into(staging: Staging, inputs: list[Source], manifest: dict, cache: R
 
 
 def _write_outputs(staging: Staging, done: list[tuple[int, DocumentResult]], cache: ResultCache, keys: list[str],
-                   corpus: CorpusFacts, entities_lines: str, iris: Iris, clock: "_Clock") -> GraphFiles:
+                   corpus: CorpusFacts, entities_lines: str, iris: Iris, name: str, clock: "_Clock") -> GraphFiles:
     """graph.trig and graph.ttl streamed a named graph at a time from the cache, the page, and
     the store (a copy of the previous one updated where few graphs changed, else loaded again),
     all into ``staging``."""
@@ -194,7 +203,11 @@ def _write_outputs(staging: Staging, done: list[tuple[int, DocumentResult]], cac
         if previous.get(graph_iri) != digests[graph_iri] and len(changed) <= _UPDATE_AT_MOST * len(done):
             changed[graph_iri] = lines
 
+    entities_iri = str(iris.entities_graph(name))
+    graphs = [str(iris.document_graph(r.record.doc_id)) for _, r in done] + ([entities_iri] if entities_lines else [])
     try:
+        # The build's record first: graph.trig's graphs are in IRI order, and …/graph/build/ sorts first.
+        add(str(iris.build_graph(name)), _record(iris, name, graphs), "\0")
         for _, document in _with_graphs(done, cache, keys):
             doc_id = document.record.doc_id
             lines = document.graph
@@ -204,7 +217,6 @@ def _write_outputs(staging: Staging, done: list[tuple[int, DocumentResult]], cac
                 add_duplicate(extra, duplicate.doc_id, duplicate.of, duplicate.similarity, iris)
                 lines = "".join(sorted(split_lines(lines + extra.text())))
             add(str(iris.document_graph(doc_id)), lines, f"<{iris.document(doc_id)}/")
-        entities_iri = str(iris.entities_graph())
         add(entities_iri, entities_lines, "\0")
     except BaseException:
         files_out.abandon()  # its files go with the staging folder; not their descriptors
@@ -285,12 +297,23 @@ def _check(failing: list[tuple[str, str]]) -> None:
     raise ValidationError(f"the graph does not conform to ontology/shapes.ttl ({len(failing)} violations): {quoted}{more}")
 
 
-def _entities_graph(corpus: CorpusFacts, iris: Iris) -> Lines:
+def _entities_graph(corpus: CorpusFacts, iris: Iris, name: str) -> Lines:
     lines = Lines()
     entities = {e.key: e for e in corpus.entities.sorted_entities()}
     add_entities(lines, entities, iris)
-    add_co_mentions(lines, entities, corpus.co_mentions, iris)
+    add_co_mentions(lines, entities, corpus.co_mentions, iris, name)
     return lines
+
+
+def _record(iris: Iris, name: str, graphs: list[str]) -> str:
+    """The build's record: its name and every other graph it holds, which `kg push` compares
+    with the record a store kept from the last push, to remove the graphs a build dropped."""
+    lines = Lines()
+    node = iris.build(name)
+    lines.add((node, DCTERMS.identifier, Literal(name)))
+    for graph in graphs:
+        lines.add((node, DCTERMS.hasPart, URIRef(graph)))
+    return lines.sorted_text()
 
 
 def _trig():
@@ -299,11 +322,12 @@ def _trig():
     return ox.RdfFormat.TRIG
 
 
-def _manifest(rules_print: str, base: str, inputs: Sequence[Source]) -> dict:
+def _manifest(rules_print: str, base: str, name: str, inputs: Sequence[Source]) -> dict:
     return {
         "kg-build": 1,
         "fingerprint": rules_print,
         "base": base,
+        "build": name,
         "inputs": sorted([Path(s.name).name, s.sha256] for s in inputs),
     }
 

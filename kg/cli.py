@@ -141,9 +141,12 @@ def main() -> None:
 @click.option("--scheduler", metavar="tcp://HOST:PORT",
               help="Send the documents to this Dask cluster instead (pip install 'kg[cluster]').")
 @click.option("--no-cache", is_flag=True, help="Do every document again, ignoring the results kept in OUT/.kg-cache.")
+@click.option("--build-id", metavar="NAME", help="Name of this build in its graphs' IRIs (default: the name of the OUT "
+              "folder); builds pushed into one store need different names, and pushing a build again replaces "
+              "only the graphs of its name.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
 def build(sources: tuple[Path, ...], out_dir: Path, base: str | None, jobs: int | None, scheduler: str | None,
-          no_cache: bool, quiet: bool) -> None:
+          no_cache: bool, build_id: str | None, quiet: bool) -> None:
     """Build the knowledge graph of SOURCES (files or folders; default seeds/).
 
     Reads .txt, .md and .html files, finds the districts, programs, projects and
@@ -167,7 +170,7 @@ def build(sources: tuple[Path, ...], out_dir: Path, base: str | None, jobs: int 
     try:
         with build_progress(sources, disabled=quiet) as tell:
             result = run_build(sources, out_dir, base=base or DEFAULT_BASE, jobs=jobs or os.cpu_count() or 1,
-                               scheduler=scheduler, use_cache=not no_cache, progress=tell)
+                               scheduler=scheduler, use_cache=not no_cache, progress=tell, build_id=build_id)
     except KgError as err:
         _fail(err)
     except KeyboardInterrupt:  # the build puts its outputs in place all at once, or not at all
@@ -394,7 +397,8 @@ def push(endpoint: str | None, update_endpoint: str | None, graph_file: Path | N
     """Load the graph into a triple store, one named graph per document plus the merged entities.
 
     Each named graph replaces the store's graph of the same IRI, so pushing again does not
-    duplicate anything. For a store that needs a login, set KG_ENDPOINT_USER and
+    duplicate anything. Builds of other names (kg build --build-id) in the store are left as
+    they are; the graphs this build held when last pushed and holds no more are removed. For a store that needs a login, set KG_ENDPOINT_USER and
     KG_ENDPOINT_PASSWORD in the environment (HTTP basic auth); credentials are never options.
     """
     from kg.credentials import cleartext_warning, credentials_from_env
@@ -411,7 +415,8 @@ def push(endpoint: str | None, update_endpoint: str | None, graph_file: Path | N
         result = run_push(graph_file or Path("out/graph.trig"), url, update=bool(update_endpoint), auth=auth)
     except KgError as err:
         _fail(err)
-    click.echo(f"pushed {len(result.loaded)} graphs, {result.triples} triples to {url}")
+    gone = f"; removed {len(result.removed)} graphs the build no longer holds" if result.removed else ""
+    click.echo(f"pushed {len(result.loaded)} graphs, {result.triples} triples to {url}{gone}")
 
 
 @main.command(epilog=EPILOG)

@@ -9,6 +9,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SEED_NAMES = sorted(p.name for p in SEEDS.glob("*.txt"))
+SEED_BUILD = "seeds"  # the seed build's name, in its entities graph's IRI
 
 
 @pytest.fixture(scope="session")
@@ -58,15 +59,45 @@ def nlp():
 
 @pytest.fixture(scope="session")
 def seed_build(tmp_path_factory):
-    """`kg build seeds/` once, through the command line; the output folder."""
+    """`kg build seeds/` once, through the command line, as the build named ``seeds``; the output folder."""
     from click.testing import CliRunner
 
     from kg.cli import main
 
     out = tmp_path_factory.mktemp("out")
-    result = CliRunner().invoke(main, ["build", str(SEEDS), "--out", str(out), "-q"])
+    result = CliRunner().invoke(main, ["build", str(SEEDS), "--out", str(out), "--build-id", SEED_BUILD, "-q"])
     assert result.exit_code == 0, result.output
     return out
+
+
+@pytest.fixture(scope="session")
+def two_builds(tmp_path_factory):
+    """Two corpora built apart, for a store that holds both: ``.a`` (seeds 000 and 001, in a
+    folder named A, so the build is named A), ``.b`` (seed 003, folder B), and ``.a_again``: A
+    rebuilt without 000 into a copy of its folder (another folder named A, its cache reused)."""
+    import shutil
+    from types import SimpleNamespace
+
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    root = tmp_path_factory.mktemp("builds")
+    corpora = {"A": SEED_NAMES[0:2], "B": SEED_NAMES[3:4], "A-again": SEED_NAMES[1:2]}
+    for name, files in corpora.items():
+        (root / "docs" / name).mkdir(parents=True)
+        for file in files:
+            shutil.copy(SEEDS / file, root / "docs" / name / file)
+
+    def build(corpus: str, out: Path) -> Path:
+        result = CliRunner().invoke(main, ["build", str(root / "docs" / corpus), "--out", str(out), "-q", "-j", "1"])
+        assert result.exit_code == 0, result.output
+        return out
+
+    a, b = build("A", root / "A"), build("B", root / "B")
+    shutil.copytree(a, root / "again" / "A")
+    return SimpleNamespace(a=a, b=b, a_again=build("A-again", root / "again" / "A"),
+                           dropped=corpora["A"][0].removesuffix(".txt"))
 
 
 # A report whose names and sentences carry markup that must show as text and never run.

@@ -15,6 +15,7 @@ from kg.run import resources as resources_module
 from kg.run import schedule
 from kg.run.cache import CACHE_DIR
 from kg.run.result import DocumentResult, Failure, Source
+from conftest import SEED_BUILD
 
 OUTPUTS = ("graph.trig", "graph.ttl", "graph.html")
 SMALL = (
@@ -41,8 +42,9 @@ def small_folder(tmp_path) -> Path:
 
 
 def test_build_jobs_give_byte_identical_outputs(seed_build, seeds_dir, tmp_path):
-    one = build([seeds_dir], tmp_path / "one", jobs=1, use_cache=False)
-    two = build([seeds_dir], tmp_path / "two", jobs=2, use_cache=False)
+    # Named as the seed build is: by default a build is named by its folder, and the name is in its IRIs.
+    one = build([seeds_dir], tmp_path / "one", jobs=1, use_cache=False, build_id=SEED_BUILD)
+    two = build([seeds_dir], tmp_path / "two", jobs=2, use_cache=False, build_id=SEED_BUILD)
     assert one.built == two.built == 5 and not one.errors and not two.errors
     assert _bytes(tmp_path / "one") == _bytes(tmp_path / "two") == _bytes(seed_build)
 
@@ -51,7 +53,8 @@ def test_build_dask_cluster_gives_the_local_bytes(seed_build, seeds_dir, tmp_pat
     distributed = pytest.importorskip("distributed", reason="Dask's distributed is in kg[cluster] and kg[test]")
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
                                   dashboard_address=None) as cluster:
-        result = build([seeds_dir], tmp_path / "dask", scheduler=cluster.scheduler_address, use_cache=False)
+        result = build([seeds_dir], tmp_path / "dask", scheduler=cluster.scheduler_address, use_cache=False,
+                       build_id=SEED_BUILD)
     assert result.built == 5 and not result.errors
     assert _bytes(tmp_path / "dask") == _bytes(seed_build)
 
@@ -83,7 +86,7 @@ def test_build_changing_one_file_redoes_only_it(small_folder, tmp_path):
     (small_folder / "report1.txt").write_text(SMALL[1].replace("提速", "加速"), encoding="utf-8")
     changed = build([small_folder], out, jobs=1)
     assert (changed.built, changed.reused) == (1, 2)
-    fresh = build([small_folder], tmp_path / "fresh", jobs=1, use_cache=False)
+    fresh = build([small_folder], tmp_path / "fresh", jobs=1, use_cache=False, build_id="out")
     assert fresh.built == 3 and _bytes(out) == _bytes(tmp_path / "fresh")
     (small_folder / "report1.txt").unlink()
     removed = build([small_folder], out, jobs=1)
@@ -93,7 +96,7 @@ def test_build_changing_one_file_redoes_only_it(small_folder, tmp_path):
 
 def test_build_a_file_at_a_time_matches_the_whole_folder(small_folder, tmp_path):
     whole = tmp_path / "whole"
-    build([small_folder], whole, jobs=1, use_cache=False)
+    build([small_folder], whole, jobs=1, use_cache=False, build_id="out")
     growing, out = tmp_path / "growing", tmp_path / "out"
     growing.mkdir()
     for path in sorted(small_folder.iterdir()):
@@ -205,3 +208,15 @@ def test_build_workers_that_cannot_start_stop_the_build(small_folder, monkeypatc
     sources = [Source(str(p), p.read_bytes(), hashlib.sha256(p.read_bytes()).hexdigest()) for p in files]
     with pytest.raises(WorkerError, match="--jobs 1"):
         list(schedule.run_pool(sources, resources_module.DEFAULT_BASE, jobs=2))
+
+
+def test_build_is_named_by_its_folder_unless_given_a_name(small_folder, tmp_path):
+    out = tmp_path / "corpusA"
+    build([small_folder], out, jobs=1)
+    trig = (out / "graph.trig").read_text(encoding="utf-8")
+    assert "<https://w3id.org/kg-policy/id/graph/entities/corpusA> {" in trig
+    assert "<https://w3id.org/kg-policy/id/graph/build/corpusA> {" in trig
+    renamed = build([small_folder], out, jobs=1, build_id="other")  # the same inputs: only the name changed
+    assert not renamed.unchanged and renamed.reused == 3
+    trig = (out / "graph.trig").read_text(encoding="utf-8")
+    assert "<https://w3id.org/kg-policy/id/graph/entities/other> {" in trig and "corpusA" not in trig

@@ -9,6 +9,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, SKOS
 
 from kg.graph.iris import Iris
 from kg.graph.namespace import POL
+from conftest import SEED_BUILD
 
 IRIS = Iris()
 HANGZHOU = URIRef("https://w3id.org/kg-policy/id/district/330100")
@@ -83,8 +84,13 @@ def test_graph_build_duplicate_and_co_mentions(graph):
 
 def test_graph_build_trig_has_a_graph_per_document_and_one_for_entities(dataset, graph):
     names = {str(g.identifier) for g in dataset.graphs() if len(g)}
-    assert str(IRIS.entities_graph()) in names
-    assert sum(1 for n in names if n.startswith(str(IRIS.base) + "graph/doc/")) == 5
+    documents = {n for n in names if n.startswith(str(IRIS.base) + "graph/doc/")}
+    assert len(documents) == 5
+    # The build's record lists its other graphs, for `kg push` to know what the build holds.
+    record = next(g for g in dataset.graphs() if g.identifier == IRIS.build_graph(SEED_BUILD))
+    assert names == documents | {str(IRIS.entities_graph(SEED_BUILD)), str(record.identifier)}
+    assert {str(o) for o in record.objects(IRIS.build(SEED_BUILD), DCTERMS.hasPart)} == names - {str(record.identifier)}
+    assert record.value(IRIS.build(SEED_BUILD), DCTERMS.identifier) == Literal(SEED_BUILD)
     union = Graph()
     for g in dataset.graphs():
         for triple in g:

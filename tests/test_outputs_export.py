@@ -120,7 +120,7 @@ def test_export_dataset_formats_keep_the_named_graphs(fmt, exported, reference):
     got, default = _named_graphs(exported(fmt), QUAD_FORMATS[fmt])
     assert default == set()
     assert sorted(got) == sorted(named)
-    assert len(got) == 6 and any(iri.endswith("/graph/entities") for iri in got)
+    assert len(got) == 7 and any(iri.endswith("/graph/entities/seeds") for iri in got)
     for iri, triples in named.items():
         assert got[iri] == triples, iri
     assert set().union(*got.values()) == union

@@ -11,7 +11,7 @@ from rdflib import Dataset, Graph
 from kg.extract.facts import Facts
 from kg.graph.documents import add_document, add_duplicate
 from kg.graph.entities import add_co_mentions, add_entities
-from kg.graph.iris import Iris
+from kg.graph.iris import DEFAULT_BUILD, Iris
 from kg.graph.namespace import PREFIXES
 from kg.graph.provenance import add_provenance
 from kg.ingest.model import Document
@@ -29,9 +29,9 @@ def new_graph(iris: Iris) -> Graph:
     return _bind(Graph(bind_namespaces="none"), iris)
 
 
-def build_dataset(docs: Sequence[Document], facts: Optional[Facts], iris: Iris) -> Dataset:
+def build_dataset(docs: Sequence[Document], facts: Optional[Facts], iris: Iris, build: str = DEFAULT_BUILD) -> Dataset:
     """Each document's graph holds its description, mentions, sentences and relations; the
-    entities graph holds every entity once, the division hierarchy and co-mentions."""
+    entities graph (``build``'s) holds every entity once, the division hierarchy and co-mentions."""
     dataset = _bind(Dataset(default_union=True), iris)
     by_id = {d.doc_id: d for d in docs}
     per_document = {f.document.doc_id: f for f in facts.documents} if facts else {}
@@ -43,9 +43,9 @@ def build_dataset(docs: Sequence[Document], facts: Optional[Facts], iris: Iris) 
         if doc.doc_id in per_document:
             add_provenance(graph, per_document[doc.doc_id], facts.entities, iris)
     if facts:
-        entities = dataset.graph(iris.entities_graph())
+        entities = dataset.graph(iris.entities_graph(build))
         add_entities(entities, facts.entities, iris)
-        add_co_mentions(entities, facts.entities, facts.co_mentions, iris)
+        add_co_mentions(entities, facts.entities, facts.co_mentions, iris, build)
     return dataset
 
 

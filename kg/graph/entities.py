@@ -38,7 +38,7 @@ def add_entities(graph: Graph, entities: Mapping[str, Entity], iris: Iris) -> No
             graph.add((node, POL.locatedIn, entity_iri(iris, entities[entity.parent])))
 
 
-def add_co_mentions(graph: Graph, entities: Mapping[str, Entity], counts: Counter, iris: Iris) -> None:
+def add_co_mentions(graph: Graph, entities: Mapping[str, Entity], counts: Counter, iris: Iris, build: str) -> None:
     nodes: dict[str, URIRef] = {}
 
     def node(key: str) -> URIRef:
@@ -50,7 +50,7 @@ def add_co_mentions(graph: Graph, entities: Mapping[str, Entity], counts: Counte
         node_a, node_b = node(a), node(b)
         graph.add((node_a, POL.relatedTo, node_b))
         graph.add((node_b, POL.relatedTo, node_a))
-        pair = iris.co_mention(a, b)
+        pair = iris.co_mention(a, b, build)
         graph.add((pair, RDF.type, POL.CoMention))
         graph.add((pair, POL.entity, node_a))
         graph.add((pair, POL.entity, node_b))

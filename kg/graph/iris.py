@@ -9,6 +9,7 @@ from urllib.parse import quote
 from rdflib import URIRef
 
 DEFAULT_BASE = "https://w3id.org/kg-policy/id/"
+DEFAULT_BUILD = "build"  # the build's name when nothing better names it (kg.build names it by its folder)
 _LABEL_PATHS = {"DISTRICT": "district", "PROGRAM": "program", "PROJECT": "project", "ORG": "org"}
 
 
@@ -48,13 +49,22 @@ class Iris:
     def indicator(self, name: str) -> URIRef:
         return self._mint("indicator", name)
 
-    def co_mention(self, a: str, b: str) -> URIRef:
-        """One node per pair of entities, named by a digest of their keys (which may be long)."""
+    def co_mention(self, a: str, b: str, build: str) -> URIRef:
+        """One node per pair of entities and build, named by a digest of their keys (which may be
+        long): its count is the build's own, so two builds in one store keep two counts."""
         digest = hashlib.sha256(f"{a}\n{b}".encode("utf-8")).hexdigest()[:16]
-        return self._mint("co-mention", digest)
+        return self._mint("co-mention", build, digest)
 
     def document_graph(self, doc_id: str) -> URIRef:
         return self._mint("graph", "doc", doc_id)
 
-    def entities_graph(self) -> URIRef:
-        return self._mint("graph", "entities")
+    def entities_graph(self, build: str) -> URIRef:
+        """A build's own entities graph, so builds pushed into one store do not replace each other's."""
+        return self._mint("graph", "entities", build)
+
+    def build(self, build: str) -> URIRef:
+        return self._mint("build", build)
+
+    def build_graph(self, build: str) -> URIRef:
+        """The graph that lists the build's graphs, for `kg push` to remove those a build dropped."""
+        return self._mint("graph", "build", build)
