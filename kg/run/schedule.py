@@ -155,11 +155,24 @@ def _start_worker(load_resources: Callable[[str], None], base: str) -> None:
     load_resources(base)
 
 
+_STOP_WAIT = 10  # seconds a terminated worker gets to exit
+
+
 def _stop(pool: ProcessPoolExecutor | None) -> None:
     """End the pool's workers now, on Ctrl-C, rather than wait for the documents they are on."""
     # Python 3.14 has ProcessPoolExecutor.terminate_workers; before it, only the private table.
-    for process in list((getattr(pool, "_processes", None) or {}).values()):
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
         process.terminate()
+    for process in processes:
+        process.join(_STOP_WAIT)
+    # A worker killed while it wrote a result leaves half a message in the result pipe, and the
+    # pool's manager thread waits for the rest forever (and shutdown() and the interpreter's exit
+    # with it; seen under load). With the workers gone, closing the pool's own copy of the pipe's
+    # writing end ends that wait: the manager reads end of file and winds the pool down as broken.
+    results = getattr(pool, "_result_queue", None)
+    if results is not None:
+        results._writer.close()
 
 
 def run_dask(sources: Sequence[Source], base: str, address: str) -> Iterator[tuple[int, Outcome]]:
