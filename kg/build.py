@@ -28,8 +28,7 @@ from kg.graph.entities import add_co_mentions, add_entities
 from kg.graph.documents import add_duplicate
 from kg.graph.iris import DEFAULT_BASE, DEFAULT_BUILD, Iris
 from kg.graph.lines import Lines, split_lines
-from kg.ingest.document import doc_id_for
-from kg.ingest.read import SUFFIXES, collect
+from kg.ingest.read import SUFFIXES, Skipped, collect, unsupported_type
 from kg.outputs.corpus_network import corpus_network
 from kg.outputs.lock import build_lock
 from kg.outputs.staging import Staging, sweep
@@ -43,7 +42,7 @@ from kg.run.result import DocumentRecord, DocumentResult, Failure, Source
 from kg.run.schedule import run_dask, run_pool, run_serial
 from kg.run.work import Outcome
 
-# Called once per document as it is settled: ("built" | "reused" | "failed", file name).
+# Called once per file as it is settled: ("built" | "reused" | "failed" | "skipped", file name).
 Progress = Callable[[str, str], None]
 
 MANIFEST = "kg-build.json"
@@ -60,6 +59,7 @@ _ENTITIES_TEXT = "entities-graph.nt.z"  # the entities graph as last written, be
 class BuildResult:
     documents: list[DocumentRecord] = field(default_factory=list)
     errors: list[KgError] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)  # not read, not failed: other types, copies
     outputs: list[Path] = field(default_factory=list)
     class_counts: dict[str, int] = field(default_factory=dict)
     relation_counts: dict[str, int] = field(default_factory=dict)
@@ -96,9 +96,10 @@ def build(
     name = build_id or out.resolve().name or DEFAULT_BUILD
     result = BuildResult()
     clock = _Clock(result.timings)
-    files, missing = collect(sources)
-    result.errors.extend(missing)
-    inputs = _read(files, result.errors, tell)
+    listing = collect(sources)
+    result.errors.extend(listing.errors)
+    result.skipped.extend(listing.skipped)
+    inputs = _read(listing.files, result, tell)
     if not inputs:
         return result
     rules_print = fingerprint(base)
@@ -247,26 +248,28 @@ class _Clock:
         self.last = now
 
 
-def _read(files: Sequence[Path], errors: list[KgError], tell: Progress) -> list[Source]:
-    """Each file's bytes; one file given twice (the same name and content) is built once."""
+def _read(files: Sequence[Path], result: BuildResult, tell: Progress) -> list[Source]:
+    """Each file's bytes. A document is its content: a file with the same content as one before
+    it is skipped, naming that one, so one content never becomes two documents."""
     inputs: list[Source] = []
-    seen: set[str] = set()
+    first: dict[str, str] = {}  # content digest -> the file read for it
     for path in files:
         if path.suffix.lower() not in SUFFIXES:
-            errors.append(InputError(str(path), f"unsupported file type {path.suffix or '(none)'}; expected one of {', '.join(SUFFIXES)}"))
+            result.errors.append(InputError(str(path), unsupported_type(path)))
             tell("failed", str(path))
             continue
         try:
             data = path.read_bytes()
         except OSError as err:
-            errors.append(InputError(str(path), f"cannot be read ({err.strerror})"))
+            result.errors.append(InputError(str(path), f"cannot be read ({err.strerror})"))
             tell("failed", str(path))
             continue
         sha256 = hashlib.sha256(data).hexdigest()
-        doc_id = doc_id_for(path, sha256)
-        if doc_id in seen:
+        if sha256 in first:
+            result.skipped.append(Skipped(str(path), f"same content as {first[sha256]}, built once"))
+            tell("skipped", str(path))
             continue
-        seen.add(doc_id)
+        first[sha256] = str(path)
         inputs.append(Source(str(path), data, sha256))
     return inputs
 

@@ -132,7 +132,9 @@ def main() -> None:
 
 
 @main.command(epilog=EPILOG)
-@click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
+# readable=False: a file that cannot be read is named by the build while the others build,
+# not a usage error that stops them all.
+@click.argument("sources", nargs=-1, type=click.Path(readable=False, path_type=Path))
 @click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder the outputs are written to.")
 @click.option("--base", default=None, help="Base IRI for the resources minted (default https://w3id.org/kg-policy/id/).")
@@ -155,10 +157,12 @@ def build(sources: tuple[Path, ...], out_dir: Path, base: str | None, jobs: int 
     OUT/store/ (an Oxigraph store of the same quads, which `kg query` opens) and
     OUT/graph.html. Each document's result is kept in OUT/.kg-cache, so a rebuild redoes
     only the files that changed. A bad file is reported and skipped; the others still
-    build, and the exit code is then 1. A graph that does not conform to
-    ontology/shapes.ttl is not written (exit 6). The outputs are replaced together, only
-    when all are written: a build that fails (exit 5) or is interrupted (exit 130) leaves
-    the previous ones. One build at a time per OUT; a second one stops at once (exit 5).
+    build, and the exit code is then 1; so is a subfolder that cannot be read. Other
+    files in a folder (.docx, .pdf, broken links) and copies of a file already given
+    are listed as skipped. A graph that does not conform to ontology/shapes.ttl is not
+    written (exit 6). The outputs are replaced together, only when all are written: a
+    build that fails (exit 5) or is interrupted (exit 130) leaves the previous ones. One
+    build at a time per OUT; a second one stops at once (exit 5).
     """
     import os
 
@@ -176,6 +180,8 @@ def build(sources: tuple[Path, ...], out_dir: Path, base: str | None, jobs: int 
     except KeyboardInterrupt:  # the build puts its outputs in place all at once, or not at all
         click.echo("kg: build interrupted; the previous outputs are unchanged", err=True)
         sys.exit(EXIT_INTERRUPTED)
+    for skipped in result.skipped:
+        click.echo(f"kg: skipped {skipped}", err=True)
     for err in result.errors:
         click.echo(f"kg: error: {err}", err=True)
     if not result.documents:
@@ -184,6 +190,7 @@ def build(sources: tuple[Path, ...], out_dir: Path, base: str | None, jobs: int 
     if not quiet:
         failed = len(result.errors)
         click.echo(f"{len(result.documents)} documents: {result.built} built, {result.reused} reused, {failed} failed"
+                   + (f", {len(result.skipped)} files skipped" if result.skipped else "")
                    + ("; nothing changed, outputs kept" if result.unchanged else ""))
         click.echo(f"{result.triples} triples")
         click.echo("classes:")

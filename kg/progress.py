@@ -16,8 +16,8 @@ from kg.ingest.read import collect
 
 @contextmanager
 def build_progress(sources: Sequence[str | Path], disabled: bool = False) -> Iterator[Tell]:
-    """One step per document, whether built, reused from the cache or failed."""
-    files, _ = collect(sources)
+    """One step per source file, whether built, reused from the cache, failed or skipped."""
+    files = collect(sources).files
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     counts: Counter = Counter()
     with Progress(*columns, console=Console(stderr=True), disable=disabled, transient=True) as bar:
@@ -25,7 +25,7 @@ def build_progress(sources: Sequence[str | Path], disabled: bool = False) -> Ite
 
         def tell(status: str, name: str) -> None:
             counts[status] += 1
-            done = ", ".join(f"{counts[s]} {s}" for s in ("built", "reused", "failed") if counts[s])
+            done = ", ".join(f"{counts[s]} {s}" for s in ("built", "reused", "failed", "skipped") if counts[s])
             bar.update(task, advance=1, description=f"{done} · {Path(name).name}")
 
         yield tell

@@ -194,3 +194,54 @@ def small_reports(tmp_path) -> Path:
     for n, text in enumerate(SMALL_REPORTS):
         (folder / f"report{n}.txt").write_text(text, encoding="utf-8")
     return folder
+
+
+def _unprivileged() -> list[str]:
+    """A command prefix under which permissions hold: root reads any file, so as root the
+    process runs without the capabilities that bypass them (util-linux setpriv)."""
+    import os
+    import shutil
+
+    if os.geteuid() != 0:
+        return []
+    if shutil.which("setpriv") is None:
+        pytest.skip("running as root without setpriv: an unreadable file cannot be made")
+    return ["setpriv", "--bounding-set", "-dac_override,-dac_read_search"]
+
+
+@pytest.fixture(scope="session")
+def messy_build(tmp_path_factory):
+    """`kg build` in a subprocess over a folder holding what users' folders hold: two files with
+    one content, two files of one name and different contents, a .docx, a broken link and a
+    subfolder that cannot be read, plus a file given by name that cannot be read and a file
+    given twice. ``.run`` (the finished process), ``.src``, ``.out``, ``.unreadable``."""
+    import os
+    import subprocess
+    import sys
+    from types import SimpleNamespace
+
+    root = tmp_path_factory.mktemp("messy")
+    src = root / "src"
+    (src / "other").mkdir(parents=True)
+    (src / "locked").mkdir()
+    (src / "report.txt").write_text("我代表上城区人民政府向大会报告工作。上城区深化“最多跑一次”改革。", encoding="utf-8")
+    (src / "copy.txt").write_bytes((src / "report.txt").read_bytes())
+    (src / "other" / "report.txt").write_text("我代表西湖区人民政府向大会报告工作。西湖区推进城市大脑建设。", encoding="utf-8")
+    (src / "locked" / "hidden.txt").write_text("我代表滨江区人民政府向大会报告工作。", encoding="utf-8")
+    (src / "notes.docx").write_bytes(b"PK\x03\x04")
+    (src / "gone.txt").symlink_to(src / "nowhere.txt")
+    unreadable = root / "unreadable.txt"
+    unreadable.write_text("我代表萧山区人民政府向大会报告工作。", encoding="utf-8")
+    prefix = _unprivileged()
+    for path in (src / "locked", unreadable):
+        path.chmod(0)
+    try:
+        run = subprocess.run(
+            [*prefix, sys.executable, "-m", "kg", "build", str(src), str(unreadable), str(src / "report.txt"),
+             "--out", str(root / "out"), "--jobs", "1"],
+            capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, check=False,
+        )
+    finally:
+        (src / "locked").chmod(0o755)
+        unreadable.chmod(0o644)
+    return SimpleNamespace(run=run, src=src, out=root / "out", unreadable=unreadable)

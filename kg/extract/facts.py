@@ -13,6 +13,7 @@ from kg.extract.entities import Entity, Linker, link_all
 from kg.extract.events import EventFact, project_events
 from kg.extract.numbers import ObservationFact, observations
 from kg.extract.mentions import Mention, mentions
+from kg.extract.pieces import PIECE_CHARS, pieces
 from kg.extract.relations import Relation, RelationRule, co_mentions, relations
 from kg.ingest.model import Document
 from kg.nlp.pipeline import annotate as run_pipeline
@@ -30,12 +31,17 @@ def pipeline_linker(nlp: Language) -> Linker:
     return Linker(nlp.get_pipe("kg_entity_rules").rules.gazetteer)
 
 
-def document_mentions(document: Document, annotate: Annotate, linker: Linker) -> list[Mention]:
+def document_mentions(document: Document, annotate: Annotate, linker: Linker, piece_chars: int = PIECE_CHARS) -> list[Mention]:
     """One document's entity mentions, with offsets into its source file: the pipeline run over
     the normalized text, with the division of the document's own area as home. `kg build` and
     `kg eval`/`kg extract` both come through here, so a passage is recognized as the build
-    recognizes it."""
-    return mentions(document, annotate(document.text, linker.area_code(document.meta.area)))
+    recognizes it. A long document is run a piece at a time (kg.extract.pieces), and each
+    piece's spaCy Doc is let go before the next is made."""
+    home = linker.area_code(document.meta.area)
+    found: list[Mention] = []
+    for start, end in pieces(document, piece_chars):
+        found.extend(mentions(document, annotate(document.text[start:end], home), start))
+    return found
 
 
 @dataclass

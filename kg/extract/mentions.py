@@ -25,16 +25,21 @@ class Mention:
     sentence: Optional[int]  # index into Document.sentences
 
 
-def mentions(document: Document, doc: Doc) -> list[Mention]:
-    if doc.text != document.text:
+def mentions(document: Document, doc: Doc, offset: Optional[int] = None) -> list[Mention]:
+    """The entities of ``doc``, made from the document's whole text or, with ``offset``, from the
+    piece of it that begins there (kg.extract.pieces)."""
+    made_from = document.text if offset is None else document.text[offset : offset + len(doc.text)]
+    if doc.text != made_from:
         raise ValueError(f"{document.doc_id}: the spaCy Doc was not made from this document's text")
+    shift = offset or 0
     sentence_starts = [s.start for s in document.sentences]
     found = []
     for ent in doc.ents:
-        start_src, end_src = document.to_source(ent.start_char, ent.end_char)
+        start, end = ent.start_char + shift, ent.end_char + shift
+        start_src, end_src = document.to_source(start, end)
         found.append(Mention(
-            start=ent.start_char,
-            end=ent.end_char,
+            start=start,
+            end=end,
             start_src=start_src,
             end_src=end_src,
             label=ent.label_,
@@ -42,7 +47,7 @@ def mentions(document: Document, doc: Doc) -> list[Mention]:
             source_text=document.original[start_src:end_src],
             rule=ent.id_,
             entry=ent.kb_id_ or None,
-            sentence=_sentence_of(document, sentence_starts, ent.start_char),
+            sentence=_sentence_of(document, sentence_starts, start),
         ))
     return found
 

@@ -88,10 +88,11 @@ def ingest_paths(
     paths: Iterable[str | Path], on_file: Optional[Callable[[Path], None]] = None
 ) -> tuple[list[Document], list[InputError]]:
     """Ingest every file under ``paths``; a bad file is reported and the others go on."""
-    files, errors = collect(paths)
+    listing = collect(paths)
+    errors = listing.errors
     docs: list[Document] = []
-    seen: dict[str, int] = {}
-    for path in files:
+    seen: set[str] = set()
+    for path in listing.files:
         if on_file:
             on_file(path)
         try:
@@ -99,9 +100,9 @@ def ingest_paths(
         except InputError as err:
             errors.append(err)
             continue
-        if doc.doc_id in seen:
-            continue  # the same file given twice (its id holds its content's digest)
-        seen[doc.doc_id] = 1
+        if doc.sha256 in seen:
+            continue  # one content is one document, as in `kg build`
+        seen.add(doc.sha256)
         docs.append(doc)
     mark_duplicates(docs)
     return docs, errors

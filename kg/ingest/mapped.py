@@ -10,6 +10,8 @@ from __future__ import annotations
 from array import array
 from dataclasses import dataclass
 
+import numpy
+
 
 @dataclass(frozen=True)
 class MappedText:
@@ -42,13 +44,23 @@ class MappedText:
         """``later`` was made from ``self.text``; return ``later`` mapped onto our source."""
         if later.source_length != len(self.text):
             raise ValueError("later text was not made from this text")
-        starts = array("l")
-        ends = array("l")
-        for s, e in zip(later.starts, later.ends):
-            src_start, src_end = self.span_to_source(s, e)
-            starts.append(src_start)
-            ends.append(src_end)
-        return MappedText(later.text, starts, ends, self.source_length)
+        if not later.text:
+            return MappedText(later.text, array("l"), array("l"), self.source_length)
+        # span_to_source for every character at once: a loop in Python is most of the time
+        # ingestion takes on a long document.
+        kind = numpy.dtype(f"i{self.starts.itemsize}")
+        spans_start = numpy.frombuffer(later.starts, dtype=kind)
+        spans_end = numpy.frombuffer(later.ends, dtype=kind)
+        if spans_start.min() < 0 or spans_end.max() > len(self.text) or (spans_start > spans_end).any():
+            raise IndexError("later text maps outside this text")
+        own_starts = numpy.append(numpy.frombuffer(self.starts, dtype=kind), kind.type(self.source_length))
+        starts = own_starts[spans_start]  # an empty span at the end maps to the end of the source
+        if len(self.ends):
+            last = numpy.frombuffer(self.ends, dtype=kind)[numpy.maximum(spans_end - 1, 0)]
+            ends = numpy.where(spans_end > spans_start, last, starts)
+        else:
+            ends = starts
+        return MappedText(later.text, array("l", starts.tobytes()), array("l", ends.astype(kind).tobytes()), self.source_length)
 
 
 class MappedBuilder:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 from typing import Iterable, Literal
 
 from kg.ingest.mapped import MappedBuilder, MappedText
@@ -30,8 +31,10 @@ _CJK_RE = re.compile(f"[{_CJK}]")
 _PAREN_RE = re.compile(rf"\(([^()\n]*[{_CJK}][^()\n]*)\)")
 # A line that ends a sentence, clause list or quotation does not continue on the next line.
 _LINE_END = tuple("。！？!?；;：:…”’」』）)】》>")
-_HEADING_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]\D|第[一二三四五六七八九十\d]+[章节部分篇条])")
+# Used with .match(text, pos), which anchors it: a "^" would never match past 0.
+_HEADING_RE = re.compile(r"\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]\D|第[一二三四五六七八九十\d]+[章节部分篇条])")
 _CLAUSE_MARKS = re.compile(r"[，、,；]")
+_INDENT = re.compile(r"[ \t]*")
 # Under this share of characters changed by t2s a text is Simplified: a few t2s changes are
 # variant forms that Simplified texts use too.
 _TRADITIONAL_SHARE = 0.02
@@ -53,27 +56,35 @@ def _characters(text: str, removed: list[tuple[int, int]]) -> MappedText:
     out = MappedBuilder(len(text))
     cuts = iter(removed + [(len(text), len(text))])
     cut_start, cut_end = next(cuts)
-    i = 0
+    # text[run:i] is copied as it is, in one piece: a piece per character would cost an object
+    # per character, a hundred bytes each on a long document.
+    i = run = 0
     while i < len(text):
         if i >= cut_start:
-            i = max(i, cut_end)
+            out.keep(text, run, i)
+            i = run = max(i, cut_end)
             cut_start, cut_end = next(cuts)
             continue
         ch = text[i]
         if ch == "\r":
             end = i + 2 if text.startswith("\r\n", i) else i + 1
+            out.keep(text, run, i)
             out.replace("\n", i, end)
-            i = end
+            i = run = end
             continue
         if ch in _DROP:
-            pass
+            new = ""
         elif ch in _SPACES:
-            out.replace(_SPACES[ch], i, i + 1)
+            new = _SPACES[ch]
         elif "\uff10" <= ch <= "\uff19" or "\uff21" <= ch <= "\uff3a" or "\uff41" <= ch <= "\uff5a":
-            out.replace(chr(ord(ch) - 0xFEE0), i, i + 1)
+            new = chr(ord(ch) - 0xFEE0)
         else:
-            out.keep(text, i, i + 1)
-        i += 1
+            i += 1
+            continue
+        out.keep(text, run, i)
+        out.replace(new, i, i + 1)
+        i = run = i + 1
+    out.keep(text, run, len(text))
     return out.build()
 
 
@@ -108,17 +119,18 @@ def _join_broken_lines(text: str) -> MappedText:
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
     for (start, end), (next_start, _) in zip(lines, lines[1:]):
         line = text[start:end].rstrip()
-        following = text[next_start:]
-        if _continues(line, following):
+        # Offsets into the text, not a copy of the rest of it for every line (quadratic).
+        if _continues(line, text, next_start):
             cut_from = start + len(line)
             out.keep(text, pos, cut_from)
-            pos = next_start + (len(following) - len(following.lstrip(" \t")))
+            pos = _INDENT.match(text, next_start).end()
     out.keep(text, pos, len(text))
     return out.build()
 
 
-def _continues(line: str, following: str) -> bool:
-    if not line or line.endswith(_LINE_END) or _HEADING_RE.match(following):
+def _continues(line: str, text: str, following: int) -> bool:
+    """Whether ``line`` runs on into the line that begins at ``text[following]``."""
+    if not line or line.endswith(_LINE_END) or _HEADING_RE.match(text, following):
         return False
     if _HEADING_RE.match(line) and "。" not in line:
         return False  # a heading alone on its line; one that runs on into prose can still wrap
@@ -127,10 +139,10 @@ def _continues(line: str, following: str) -> bool:
 
 
 def detect_script(text: str) -> Script:
-    cjk = _CJK_RE.findall(text)
-    if not cjk:
+    # The first 20,000 CJK characters, without a list of them all on a long document.
+    sample = "".join(m.group() for m in islice(_CJK_RE.finditer(text), 20000))
+    if not sample:
         return "zh-Hans"
-    sample = "".join(cjk[:20000])
     changed = sum(1 for a, b in zip(sample, _t2s().convert(sample)) if a != b)
     return "zh-Hant" if changed / len(sample) > _TRADITIONAL_SHARE else "zh-Hans"
 
