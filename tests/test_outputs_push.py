@@ -6,7 +6,6 @@ from __future__ import annotations
 import base64
 import http.server
 import threading
-import time
 import urllib.parse
 from contextlib import contextmanager
 from typing import Iterator
@@ -86,9 +85,7 @@ def _expected_counts(local: dict[str, set]) -> dict[str, int]:
 
 
 def test_push_loads_each_named_graph_and_pushing_again_replaces_it(oxigraph, seed_build, local):
-    started = time.perf_counter()
     result = push(seed_build / "graph.trig", oxigraph + "/store")
-    took = time.perf_counter() - started
     record = "https://w3id.org/kg-policy/id/graph/build/seeds"
     assert result.loaded == sorted(set(local) - {record}) + [record]  # the build's record last
     assert len(result.loaded) == 7 and result.loaded[-2].endswith("/graph/entities/seeds")
@@ -96,7 +93,6 @@ def test_push_loads_each_named_graph_and_pushing_again_replaces_it(oxigraph, see
     assert result.triples == sum(len(t) for t in local.values())
     assert _counts_by_graph(oxigraph) == _expected_counts(local)
     assert _count(oxigraph) == result.triples
-    assert took < 60, f"push took {took:.1f} s"
 
     again = push(seed_build / "graph.trig", oxigraph + "/store")
     assert again == result
