@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
@@ -154,3 +155,24 @@ def test_query_library_param_header_may_name_a_class(tmp_path, header, entity, p
     (param,) = parse_query_file(path).params
     assert (param.name, param.kind, param.entity) == ("d", "IRI", entity)
     assert param.default == "<http://ex.org/d>"
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        ("上城区", "a"),
+        ("x" * 250, "杭州市西湖区"),  # wider than a terminal: kept on one line, never wrapped
+        ("e\u0301", "Ａ"),  # a combining accent takes no column, a full-width letter two
+    ],
+)
+def test_query_library_table_keeps_each_row_on_one_aligned_line(values):
+    from rich.cells import cell_len
+
+    from kg.query.format import render
+    from kg.query.run import Result
+
+    result = Result(variables=["first", "second"], rows=[[ox.Literal(v) for v in values], [ox.Literal("b"), None]])
+    lines = render(result, "table").splitlines()
+    assert lines[-1] == "2 rows" and len(lines) == 5
+    assert lines[2].split("│")[0].strip() == values[0] and lines[2].split("│")[1].strip() == values[1]
+    assert len({cell_len(line.split("│")[0]) for line in lines[2:4]} | {cell_len(lines[0].split("┃")[0])}) == 1
