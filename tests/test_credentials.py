@@ -7,12 +7,13 @@ from __future__ import annotations
 import base64
 import http.server
 import json
-import threading
 from contextlib import contextmanager
 from typing import Iterator
 
 import pytest
 from click.testing import CliRunner
+
+from loopback_http import serving
 
 from kg.cli import EXIT_ENDPOINT, main
 from kg.credentials import cleartext_warning, credentials_from_env, is_loopback
@@ -103,30 +104,17 @@ def sparql_server() -> Iterator[tuple[str, list[dict]]]:
     seen: list[dict] = []
     answer = json.dumps({"head": {"vars": ["s"]}, "results": {"bindings": []}}).encode()
 
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def _answer(self) -> None:
-            self.rfile.read(int(self.headers.get("Content-Length", 0)))
-            seen.append(dict(self.headers))
-            self.send_response(200)
-            self.send_header("Content-Type", "application/sparql-results+json")
-            self.send_header("Content-Length", str(len(answer)))
-            self.end_headers()
-            self.wfile.write(answer)
+    def reply(handler: http.server.BaseHTTPRequestHandler) -> None:
+        handler.rfile.read(int(handler.headers.get("Content-Length", 0)))
+        seen.append(dict(handler.headers))
+        handler.send_response(200)
+        handler.send_header("Content-Type", "application/sparql-results+json")
+        handler.send_header("Content-Length", str(len(answer)))
+        handler.end_headers()
+        handler.wfile.write(answer)
 
-        do_GET = do_POST = _answer
-
-        def log_message(self, *args) -> None:  # keep the test output clean
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/query", seen
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with serving(reply, ("GET", "POST")) as base:
+        yield f"{base}/query", seen
 
 
 def test_credentials_query_endpoint_gets_basic_auth_from_the_environment():

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import base64
 import http.server
-import threading
 import urllib.parse
 from contextlib import contextmanager
 from typing import Iterator
@@ -19,6 +18,7 @@ from SPARQLWrapper import JSON, SPARQLWrapper
 from kg.cli import EXIT_ENDPOINT, EXIT_NO_INPUT, EXIT_USAGE, main
 from kg.errors import EndpointError, InputError
 from kg.outputs.push import PushError, push
+from loopback_http import serving
 from oxigraph_server import free_port
 
 POL = "https://w3id.org/kg-policy/ontology#"
@@ -192,31 +192,18 @@ def recording_server(statuses: list[int]) -> Iterator[tuple[str, list[dict]]]:
     """Answer the n-th request with statuses[n] (the last one repeats); record every request."""
     seen: list[dict] = []
 
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def _answer(self) -> None:
-            body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-            seen.append({"method": self.command, "path": self.path, "headers": dict(self.headers), "body": body})
-            status = statuses[min(len(seen) - 1, len(statuses) - 1)]
-            reply = b"" if status < 300 else f"refused request {len(seen)}".encode()
-            self.send_response(status)
-            self.send_header("Content-Length", str(len(reply)))
-            self.end_headers()
-            self.wfile.write(reply)
+    def reply(handler: http.server.BaseHTTPRequestHandler) -> None:
+        body = handler.rfile.read(int(handler.headers.get("Content-Length", 0)))
+        seen.append({"method": handler.command, "path": handler.path, "headers": dict(handler.headers), "body": body})
+        status = statuses[min(len(seen) - 1, len(statuses) - 1)]
+        message = b"" if status < 300 else f"refused request {len(seen)}".encode()
+        handler.send_response(status)
+        handler.send_header("Content-Length", str(len(message)))
+        handler.end_headers()
+        handler.wfile.write(message)
 
-        do_PUT = do_POST = _answer
-
-        def log_message(self, *args) -> None:  # keep the test output clean
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", seen
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with serving(reply, ("PUT", "POST")) as base:
+        yield base, seen
 
 
 def test_push_puts_each_graph_as_turtle_by_its_iri(small):

@@ -22,7 +22,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Optional, Union
+from typing import Callable, Iterable, Optional, Union
 
 import pyoxigraph as ox
 
@@ -67,16 +67,8 @@ def write_store(quads_source: QuadsSource, out_dir: str | os.PathLike, *, format
     ``update_store`` to tell which graphs a later build changed.
     """
     out = Path(out_dir)
-    tmp = _temporary(out)
-    try:
-        info = build_store(quads_source, tmp, format=format, digests=digests, shown=out / STORE_DIR)
-        _swap_in(tmp, out / STORE_DIR)
-    except BaseException as err:
-        shutil.rmtree(tmp, ignore_errors=True)
-        if isinstance(err, OSError):
-            raise OutputError(f"{out / STORE_DIR}: cannot write ({err.strerror or err})") from None
-        raise
-    return StoreInfo(out / STORE_DIR, info.quads, info.graphs)
+    return _made_and_swapped_in(out, lambda tmp: build_store(quads_source, tmp, format=format, digests=digests,
+                                                             shown=out / STORE_DIR))
 
 
 def build_store(quads_source: QuadsSource, folder: str | os.PathLike, *, format: Optional[ox.RdfFormat] = None,
@@ -206,9 +198,15 @@ def update_store(out_dir: str | os.PathLike, digests: dict[str, str], changed: d
     whole, as ``write_store`` does: readers see the old or the new one (``updated_store`` says
     how). Much faster than loading every quad again when a few documents of many changed."""
     out = Path(out_dir)
+    return _made_and_swapped_in(out, lambda tmp: updated_store(out / STORE_DIR, tmp, digests, changed, was))
+
+
+def _made_and_swapped_in(out: Path, make: Callable[[Path], StoreInfo]) -> StoreInfo:
+    """``make`` a store in a temporary folder beside ``out/store`` and swap it in; on any error
+    (Ctrl-C too) the temporary folder goes and the previous store stays."""
     tmp = _temporary(out)
     try:
-        info = updated_store(out / STORE_DIR, tmp, digests, changed, was)
+        info = make(tmp)
         _swap_in(tmp, out / STORE_DIR)
     except BaseException as err:
         shutil.rmtree(tmp, ignore_errors=True)
