@@ -19,9 +19,9 @@ from click.testing import CliRunner
 from kg.build import MANIFEST, build
 from kg.cli import EXIT_INTERRUPTED, EXIT_OUTPUT, main
 from kg.errors import OutputBusyError, OutputError
-from kg.outputs import staging as staging_module
 from kg.outputs.lock import LOCK_FILE
 from kg.outputs.staging import Staging
+from kg.resources import atomic
 from kg.run.cache import CACHE_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -248,7 +248,7 @@ def test_build_sigint_during_the_commit_undoes_it(built, monkeypatch):
 @pytest.mark.parametrize("exchange", [True, False], ids=["renameat2-exchange", "two-renames"])
 def test_build_commit_puts_back_what_it_swapped_when_a_step_fails(tmp_path, monkeypatch, exchange):
     if not exchange:
-        monkeypatch.setattr(staging_module, "exchange", lambda a, b: False)
+        monkeypatch.setattr(atomic, "exchange", lambda a, b: False)
     out = tmp_path / "out"
     (out / "store").mkdir(parents=True)
     for name, text in [("a.txt", "old a"), ("store/x", "old x"), ("m.json", "old m")]:
@@ -266,7 +266,7 @@ def test_build_commit_puts_back_what_it_swapped_when_a_step_fails(tmp_path, monk
     assert _outputs(out) == before
     monkeypatch.undo()
     if not exchange:
-        monkeypatch.setattr(staging_module, "exchange", lambda a, b: False)
+        monkeypatch.setattr(atomic, "exchange", lambda a, b: False)
     staging.commit("m.json")
     staging.discard()
     assert {p: (out / p).read_text(encoding="utf-8") for p in _outputs(out)} == {

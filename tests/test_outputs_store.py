@@ -18,6 +18,7 @@ from kg.errors import InputError, OutputError
 from kg.outputs import store as store_module
 from kg.outputs.store import MANIFEST, current_store, mark_store_current, open_store, store_info, write_store
 from kg.query.run import open_graph
+from kg.resources import atomic
 
 EX = "http://example.org/"
 ASK_ONE = f"ASK {{ <{EX}s> <{EX}p> \"one\" }}"
@@ -111,7 +112,7 @@ def test_store_keeps_a_quad_repeated_in_the_input_once(tmp_path):
 @pytest.mark.parametrize("exchange", [True, False], ids=["renameat2-exchange", "two-renames"])
 def test_store_rewrite_replaces_the_previous_one(tmp_path, monkeypatch, exchange):
     if not exchange:
-        monkeypatch.setattr(store_module, "_exchange", lambda a, b: False)
+        monkeypatch.setattr(atomic, "exchange", lambda a, b: False)
     write_store([_nq("one")], tmp_path)
     write_store([_nq("two")], tmp_path)
     assert _ask(tmp_path, ASK_TWO) and not _ask(tmp_path, ASK_ONE)
@@ -141,7 +142,7 @@ def test_store_failed_write_leaves_the_previous_store(tmp_path):
 
 def test_store_failed_swap_leaves_the_previous_store(tmp_path, monkeypatch):
     write_store([_nq("one")], tmp_path)
-    monkeypatch.setattr(store_module, "_exchange", lambda a, b: False)
+    monkeypatch.setattr(atomic, "exchange", lambda a, b: False)
     real_rename = os.rename
 
     def rename(src, dst):

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from kg.errors import OutputError, OutputsMixedError
-from kg.resources.atomic import TMP_PREFIX, exchange, umask
+from kg.resources.atomic import TMP_PREFIX, put_in_place, umask
 from kg.resources.interrupt import held_sigint
 
 _PREVIOUS = ".previous"  # inside the staging folder: what the commit took out of OUT
@@ -87,25 +87,10 @@ class Staging:
         return lambda: os.rename(kept, target)
 
     def _swap(self, name: str) -> Undo:
-        new, target, kept = self.path / name, self.out / name, self.path / _PREVIOUS / name
+        new = self.path / name
         if not os.path.lexists(new):
             return self._take_out(name)
-        if not os.path.lexists(target):
-            os.rename(new, target)
-            return lambda: os.rename(target, new)
-        if exchange(new, target):  # readers see the old output or the new one, never none
-            return lambda: _exchange_back(new, target)
-        os.rename(target, kept)
-        try:
-            os.rename(new, target)
-        except OSError:
-            os.rename(kept, target)
-            raise
-
-        def undo() -> None:
-            os.rename(target, new)
-            os.rename(kept, target)
-        return undo
+        return put_in_place(new, self.out / name, self.path / _PREVIOUS / name)
 
     def _undo(self, done: Sequence[Undo]) -> None:
         failed = None
@@ -117,11 +102,6 @@ class Staging:
         if failed is not None:
             raise OutputsMixedError(f"{self.out}: a failed build could not put back all its previous outputs "
                               f"({failed.strerror or failed}); build again") from None
-
-
-def _exchange_back(a: Path, b: Path) -> None:
-    if not exchange(a, b):
-        raise OSError(f"cannot exchange {b} back")
 
 
 def sweep(out: Path, legacy: Sequence[str] = ()) -> None:

@@ -27,7 +27,7 @@ from typing import Callable, Iterable, Optional, Union
 import pyoxigraph as ox
 
 from kg.errors import InputError, OutputError
-from kg.resources.atomic import exchange as _exchange
+from kg.resources.atomic import put_in_place
 from kg.resources.atomic import umask
 
 STORE_DIR = "store"
@@ -317,22 +317,12 @@ class _ChunkReader(io.RawIOBase):
 
 
 def _swap_in(new: Path, target: Path) -> None:
-    """Put ``new`` at ``target``: one atomic exchange where the system has it (Linux
-    renameat2), else two renames, undoing the first if the second fails."""
-    if not os.path.lexists(target):
-        os.rename(new, target)
-        return
-    if _exchange(new, target):
-        shutil.rmtree(new, ignore_errors=True)  # now the previous store
-        return
+    """Put ``new`` at ``target`` (``put_in_place``) and remove the previous store."""
     old = Path(tempfile.mkdtemp(prefix=_OLD_PREFIX, dir=target.parent))
     os.rmdir(old)
-    os.rename(target, old)
-    try:
-        os.rename(new, target)
-    except BaseException:
-        os.rename(old, target)
-        raise
+    put_in_place(new, target, old)
+    # The previous store is now at ``new`` (exchanged) or at ``old`` (renamed aside), if any.
+    shutil.rmtree(new, ignore_errors=True)
     shutil.rmtree(old, ignore_errors=True)
 
 

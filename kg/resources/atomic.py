@@ -6,6 +6,7 @@ import ctypes
 import os
 import tempfile
 from pathlib import Path
+from typing import Callable
 
 from kg.errors import OutputError
 
@@ -49,3 +50,31 @@ def exchange(a: str | os.PathLike, b: str | os.PathLike) -> bool:
         return False
     at_fdcwd, rename_exchange = -100, 2
     return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
+
+
+def put_in_place(new: Path, target: Path, aside: Path) -> Callable[[], None]:
+    """Put ``new`` (a file or folder) at ``target`` and return what undoes it. Where the system
+    has it, one atomic exchange: readers see the old entry or the new one, never none, and
+    ``new`` then holds the old one. Else ``target`` is renamed to ``aside`` and ``new`` renamed
+    in, the first rename undone when the second fails."""
+    if not os.path.lexists(target):
+        os.rename(new, target)
+        return lambda: os.rename(target, new)
+    if exchange(new, target):
+        return lambda: _exchange_back(new, target)
+    os.rename(target, aside)
+    try:
+        os.rename(new, target)
+    except BaseException:
+        os.rename(aside, target)
+        raise
+
+    def undo() -> None:
+        os.rename(target, new)
+        os.rename(aside, target)
+    return undo
+
+
+def _exchange_back(a: Path, b: Path) -> None:
+    if not exchange(a, b):
+        raise OSError(f"cannot exchange {b} back")
