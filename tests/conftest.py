@@ -181,6 +181,8 @@ def installed_kg(tmp_path_factory):
 SMALL_REPORTS = (
     "2020年杭州市西湖区政府工作报告\n\n一、2019年工作回顾\n西湖区推进“最多跑一次”改革，"
     "浙江大学落户西湖区紫金港。云栖小镇建设加快。\n",
+    "2021年杭州市余杭区政府工作报告\n\n一、2020年工作回顾\n余杭区实施乡村振兴战略，"
+    "未来科技城建设提速，阿里巴巴集团在余杭区落户。\n",
     "2019年宁波市政府工作报告\n\n一、2018年工作回顾\n宁波市推进“最多跑一次”改革，"
     "宁波舟山港吞吐量增长。\n",
 )
@@ -188,7 +190,7 @@ SMALL_REPORTS = (
 
 @pytest.fixture
 def small_reports(tmp_path) -> Path:
-    """A folder of two short reports, quick to build."""
+    """A folder of three short reports (``report0.txt`` …), quick to build."""
     folder = tmp_path / "reports"
     folder.mkdir()
     for n, text in enumerate(SMALL_REPORTS):

@@ -15,30 +15,13 @@ from kg.run import resources as resources_module
 from kg.run import schedule
 from kg.run.cache import CACHE_DIR
 from kg.run.result import DocumentResult, Failure, Source
-from conftest import SEED_BUILD
+from conftest import SEED_BUILD, SMALL_REPORTS
 
 OUTPUTS = ("graph.trig", "graph.ttl", "graph.html")
-SMALL = (
-    "2020年杭州市西湖区政府工作报告\n\n一、2019年工作回顾\n西湖区推进“最多跑一次”改革，"
-    "浙江大学落户西湖区紫金港。云栖小镇建设加快。\n",
-    "2021年杭州市余杭区政府工作报告\n\n一、2020年工作回顾\n余杭区实施乡村振兴战略，"
-    "未来科技城建设提速，阿里巴巴集团在余杭区落户。\n",
-    "2019年宁波市政府工作报告\n\n一、2018年工作回顾\n宁波市推进“最多跑一次”改革，"
-    "宁波舟山港吞吐量增长。\n",
-)
 
 
 def _bytes(out: Path) -> dict[str, str]:
     return {name: hashlib.sha256((out / name).read_bytes()).hexdigest() for name in OUTPUTS}
-
-
-@pytest.fixture
-def small_folder(tmp_path) -> Path:
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    for n, text in enumerate(SMALL):
-        (folder / f"report{n}.txt").write_text(text, encoding="utf-8")
-    return folder
 
 
 def test_build_jobs_give_byte_identical_outputs(seed_build, seeds_dir, tmp_path):
@@ -59,56 +42,56 @@ def test_build_dask_cluster_gives_the_local_bytes(seed_build, seeds_dir, tmp_pat
     assert _bytes(tmp_path / "dask") == _bytes(seed_build)
 
 
-def test_build_cached_rebuild_reuses_every_document(small_folder, tmp_path):
+def test_build_cached_rebuild_reuses_every_document(small_reports, tmp_path):
     out = tmp_path / "out"
-    cold = build([small_folder], out, jobs=1)
+    cold = build([small_reports], out, jobs=1)
     first = _bytes(out)
-    again = build([small_folder], out, jobs=1)
+    again = build([small_reports], out, jobs=1)
     assert (cold.built, cold.reused) == (3, 0)
     assert (again.built, again.reused, again.unchanged) == (0, 3, True)
     (out / MANIFEST).unlink()  # the outputs are redone, from the cached documents
-    cached = build([small_folder], out, jobs=1)
+    cached = build([small_reports], out, jobs=1)
     assert (cached.built, cached.reused, cached.unchanged) == (0, 3, False)
     assert _bytes(out) == first
     assert cached.triples == cold.triples and cached.class_counts == cold.class_counts
 
 
-def test_build_no_cache_redoes_every_document(small_folder, tmp_path):
+def test_build_no_cache_redoes_every_document(small_reports, tmp_path):
     out = tmp_path / "out"
-    build([small_folder], out, jobs=1)
-    again = build([small_folder], out, jobs=1, use_cache=False)
+    build([small_reports], out, jobs=1)
+    again = build([small_reports], out, jobs=1, use_cache=False)
     assert (again.built, again.reused) == (3, 0)
 
 
-def test_build_changing_one_file_redoes_only_it(small_folder, tmp_path):
+def test_build_changing_one_file_redoes_only_it(small_reports, tmp_path):
     out = tmp_path / "out"
-    build([small_folder], out, jobs=1)
-    (small_folder / "report1.txt").write_text(SMALL[1].replace("提速", "加速"), encoding="utf-8")
-    changed = build([small_folder], out, jobs=1)
+    build([small_reports], out, jobs=1)
+    (small_reports / "report1.txt").write_text(SMALL_REPORTS[1].replace("提速", "加速"), encoding="utf-8")
+    changed = build([small_reports], out, jobs=1)
     assert (changed.built, changed.reused) == (1, 2)
-    fresh = build([small_folder], tmp_path / "fresh", jobs=1, use_cache=False, build_id="out")
+    fresh = build([small_reports], tmp_path / "fresh", jobs=1, use_cache=False, build_id="out")
     assert fresh.built == 3 and _bytes(out) == _bytes(tmp_path / "fresh")
-    (small_folder / "report1.txt").unlink()
-    removed = build([small_folder], out, jobs=1)
+    (small_reports / "report1.txt").unlink()
+    removed = build([small_reports], out, jobs=1)
     assert (removed.built, removed.reused) == (0, 2)
     assert "report1" not in (out / "graph.trig").read_text(encoding="utf-8")
 
 
-def test_build_a_file_at_a_time_matches_the_whole_folder(small_folder, tmp_path):
+def test_build_a_file_at_a_time_matches_the_whole_folder(small_reports, tmp_path):
     whole = tmp_path / "whole"
-    build([small_folder], whole, jobs=1, use_cache=False, build_id="out")
+    build([small_reports], whole, jobs=1, use_cache=False, build_id="out")
     growing, out = tmp_path / "growing", tmp_path / "out"
     growing.mkdir()
-    for path in sorted(small_folder.iterdir()):
+    for path in sorted(small_reports.iterdir()):
         shutil.copy(path, growing / path.name)
         step = build([growing], out, jobs=1)
         assert step.built == 1
     assert _bytes(out) == _bytes(whole)
 
 
-def test_build_document_ids_do_not_depend_on_the_other_files(small_folder, tmp_path):
-    alone = build([small_folder / "report2.txt"], tmp_path / "alone", jobs=1)
-    together = build([small_folder], tmp_path / "together", jobs=1)
+def test_build_document_ids_do_not_depend_on_the_other_files(small_reports, tmp_path):
+    alone = build([small_reports / "report2.txt"], tmp_path / "alone", jobs=1)
+    together = build([small_reports], tmp_path / "together", jobs=1)
     ids = {r.source: r.doc_id for r in together.documents}
     assert [r.doc_id for r in alone.documents] == [ids["report2.txt"]]
     assert ids["report2.txt"].startswith("report2-")
@@ -130,21 +113,21 @@ def test_build_changed_rule_file_changes_the_fingerprint(tmp_path):
     assert resources_module.fingerprint(package=package, ontology=ontology) not in (before, changed)
 
 
-def test_build_cache_made_under_other_rules_is_not_used(small_folder, tmp_path, monkeypatch):
+def test_build_cache_made_under_other_rules_is_not_used(small_reports, tmp_path, monkeypatch):
     out = tmp_path / "out"
-    build([small_folder], out, jobs=1)
+    build([small_reports], out, jobs=1)
     monkeypatch.setattr("kg.build.fingerprint", lambda base: "0" * 64)  # as after a rule file changed
-    rebuilt = build([small_folder], out, jobs=1)
+    rebuilt = build([small_reports], out, jobs=1)
     assert (rebuilt.built, rebuilt.reused) == (3, 0)
     assert [p.name for p in (out / CACHE_DIR).iterdir() if p.is_dir()] == ["0" * 16]  # the old rules' entries are gone
 
 
-def test_build_worker_that_dies_is_named_and_the_others_build(small_folder, monkeypatch):
+def test_build_worker_that_dies_is_named_and_the_others_build(small_reports, monkeypatch):
     import crashing_work
 
     monkeypatch.setattr(schedule, "work", crashing_work.work_or_die)
-    (small_folder / "crash.txt").write_text(SMALL[0], encoding="utf-8")
-    files = sorted(small_folder.iterdir())
+    (small_reports / "crash.txt").write_text(SMALL_REPORTS[0], encoding="utf-8")
+    files = sorted(small_reports.iterdir())
     sources = [Source(str(p), p.read_bytes(), hashlib.sha256(p.read_bytes()).hexdigest()) for p in files]
     outcomes = dict(schedule.run_pool(sources, resources_module.DEFAULT_BASE, jobs=2))
     assert sorted(outcomes) == list(range(len(files)))
@@ -154,10 +137,10 @@ def test_build_worker_that_dies_is_named_and_the_others_build(small_folder, monk
     assert all(isinstance(o, DocumentResult) for i, o in outcomes.items() if files[i].name != "crash.txt")
 
 
-def test_build_bad_file_is_reported_and_the_rest_build(small_folder, tmp_path):
-    (small_folder / "empty.txt").write_bytes(b"")
-    result = build([small_folder], tmp_path / "out", jobs=1)
-    assert [str(e) for e in result.errors] == [f"{small_folder / 'empty.txt'}: file is empty"]
+def test_build_bad_file_is_reported_and_the_rest_build(small_reports, tmp_path):
+    (small_reports / "empty.txt").write_bytes(b"")
+    result = build([small_reports], tmp_path / "out", jobs=1)
+    assert [str(e) for e in result.errors] == [f"{small_reports / 'empty.txt'}: file is empty"]
     assert len(result.documents) == 3
 
 
@@ -181,11 +164,11 @@ def test_build_store_follows_changed_documents_without_a_reload(tmp_path, monkey
     folder = tmp_path / "docs"
     folder.mkdir()
     for n in range(20):  # enough documents that one changed is a small share of the store
-        (folder / f"r{n}.txt").write_text(f"{1990 + n}" + SMALL[n % 3][4:], encoding="utf-8")
+        (folder / f"r{n}.txt").write_text(f"{1990 + n}" + SMALL_REPORTS[n % 3][4:], encoding="utf-8")
     out = tmp_path / "out"
     build([folder], out, jobs=1)
     before = graph_digests(out)
-    (folder / "r3.txt").write_text(SMALL[2].replace("吞吐量增长", "吞吐量稳步增长"), encoding="utf-8")
+    (folder / "r3.txt").write_text(SMALL_REPORTS[2].replace("吞吐量增长", "吞吐量稳步增长"), encoding="utf-8")
     (folder / "r5.txt").unlink()
     build([folder], out, jobs=1)
     after = graph_digests(out)
@@ -198,25 +181,25 @@ def test_build_store_follows_changed_documents_without_a_reload(tmp_path, monkey
     assert stored == _trig_quads(out / "graph.trig")
 
 
-def test_build_workers_that_cannot_start_stop_the_build(small_folder, monkeypatch):
+def test_build_workers_that_cannot_start_stop_the_build(small_reports, monkeypatch):
     import crashing_work
 
     from kg.errors import WorkerError
 
     monkeypatch.setattr(schedule, "load", crashing_work.die_on_start)
-    files = sorted(small_folder.iterdir())
+    files = sorted(small_reports.iterdir())
     sources = [Source(str(p), p.read_bytes(), hashlib.sha256(p.read_bytes()).hexdigest()) for p in files]
     with pytest.raises(WorkerError, match="--jobs 1"):
         list(schedule.run_pool(sources, resources_module.DEFAULT_BASE, jobs=2))
 
 
-def test_build_is_named_by_its_folder_unless_given_a_name(small_folder, tmp_path):
+def test_build_is_named_by_its_folder_unless_given_a_name(small_reports, tmp_path):
     out = tmp_path / "corpusA"
-    build([small_folder], out, jobs=1)
+    build([small_reports], out, jobs=1)
     trig = (out / "graph.trig").read_text(encoding="utf-8")
     assert "<https://w3id.org/kg-policy/id/graph/entities/corpusA> {" in trig
     assert "<https://w3id.org/kg-policy/id/graph/build/corpusA> {" in trig
-    renamed = build([small_folder], out, jobs=1, build_id="other")  # the same inputs: only the name changed
+    renamed = build([small_reports], out, jobs=1, build_id="other")  # the same inputs: only the name changed
     assert not renamed.unchanged and renamed.reused == 3
     trig = (out / "graph.trig").read_text(encoding="utf-8")
     assert "<https://w3id.org/kg-policy/id/graph/entities/other> {" in trig and "corpusA" not in trig

@@ -97,8 +97,8 @@ def built(small_reports, tmp_path):
     """OUT after a first build of the small reports, and one of them changed for the next."""
     out = tmp_path / "out"
     assert _build(str(small_reports), "--out", str(out)).exit_code == 0
-    (small_reports / "report1.txt").write_text(
-        (small_reports / "report1.txt").read_text(encoding="utf-8").replace("增长", "稳步增长"), encoding="utf-8")
+    (small_reports / "report2.txt").write_text(
+        (small_reports / "report2.txt").read_text(encoding="utf-8").replace("增长", "稳步增长"), encoding="utf-8")
     return small_reports, out
 
 
