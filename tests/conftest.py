@@ -247,3 +247,15 @@ def messy_build(tmp_path_factory):
         (src / "locked").chmod(0o755)
         unreadable.chmod(0o644)
     return SimpleNamespace(run=run, src=src, out=root / "out", unreadable=unreadable)
+
+
+PROXY_VARIABLES = ("http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY")
+LOGIN_VARIABLES = ("KG_ENDPOINT_USER", "KG_ENDPOINT_PASSWORD")
+
+
+@pytest.fixture
+def no_proxy_or_login(monkeypatch):
+    """For tests that talk to a loopback endpoint: requests must not wander through a proxy, and
+    the test chooses the credentials (``pytestmark = pytest.mark.usefixtures(...)``)."""
+    for name in PROXY_VARIABLES + LOGIN_VARIABLES:
+        monkeypatch.delenv(name, raising=False)

@@ -19,18 +19,9 @@ from kg.cli import EXIT_ENDPOINT, main
 from kg.credentials import cleartext_warning, credentials_from_env, is_loopback
 from kg.errors import EndpointError
 
-PROXY_VARIABLES = ["http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"]
 LOGIN = {"KG_ENDPOINT_USER": "alice", "KG_ENDPOINT_PASSWORD": "s3cret"}
 
-# rdflib warns about its own deprecated API while push reads TriG.
-pytestmark = pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
-
-
-@pytest.fixture(autouse=True)
-def _no_proxy_and_no_credentials(monkeypatch):
-    """Requests must not wander through a proxy, and the tests choose the credentials."""
-    for name in PROXY_VARIABLES + list(LOGIN):
-        monkeypatch.delenv(name, raising=False)
+pytestmark = pytest.mark.usefixtures("no_proxy_or_login")
 
 
 def test_credentials_from_env():

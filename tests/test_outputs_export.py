@@ -20,13 +20,6 @@ FORMATS = ["turtle", "trig", "nt", "nq", "jsonld"]
 TRIPLE_FORMATS = {"turtle": "turtle", "nt": "nt", "jsonld": "json-ld"}
 QUAD_FORMATS = {"trig": "trig", "nq": "nquads"}
 
-# rdflib 7.6 warns about its own deprecated API once per N-Quads triple it reads or writes.
-pytestmark = [
-    pytest.mark.filterwarnings("ignore:Dataset.default_context is deprecated:DeprecationWarning"),
-    pytest.mark.filterwarnings("ignore:Dataset.contexts is deprecated:DeprecationWarning"),
-    pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning"),
-]
-
 
 @pytest.fixture(scope="module")
 def reference(seed_build):

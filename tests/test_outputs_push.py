@@ -25,23 +25,8 @@ POL = "https://w3id.org/kg-policy/ontology#"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 COUNT_ALL = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 COUNT_BY_GRAPH = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
-PROXY_VARIABLES = ["http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"]
 
-# rdflib 7.6 warns about its own deprecated API while it reads and writes TriG.
-pytestmark = [
-    pytest.mark.filterwarnings("ignore:Dataset.default_context is deprecated:DeprecationWarning"),
-    pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning"),
-    pytest.mark.filterwarnings("ignore:Dataset.contexts is deprecated:DeprecationWarning"),
-]
-
-
-@pytest.fixture(autouse=True)
-def _no_proxy_and_no_credentials(monkeypatch):
-    """Loopback requests must not wander through a proxy, and the tests choose the credentials."""
-    for name in PROXY_VARIABLES + ["KG_ENDPOINT_USER", "KG_ENDPOINT_PASSWORD"]:
-        monkeypatch.delenv(name, raising=False)
-
-
+pytestmark = pytest.mark.usefixtures("no_proxy_or_login")
 
 
 @pytest.fixture(scope="module")
@@ -235,7 +220,6 @@ def test_push_failure_part_way_names_the_graphs_loaded_and_not(small):
     loaded_part, _, missing_part = message.partition("not loaded:")
     assert all(f"<{iri}>" in loaded_part for iri in iris[:2])
     assert all(f"<{iri}>" in missing_part for iri in iris[2:])
-
 
 
 def test_push_sends_basic_auth_from_the_environment_only(small):

@@ -21,17 +21,7 @@ COUNT_BY_GRAPH = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GRO
 PAIR_COUNTS = """PREFIX pol: <https://w3id.org/kg-policy/ontology#>
 SELECT ?a ?b ?n WHERE { ?pair pol:sentenceCount ?n ; pol:entity ?a, ?b . FILTER(STR(?a) < STR(?b)) }"""
 
-pytestmark = [
-    pytest.mark.filterwarnings("ignore:Dataset.default_context is deprecated:DeprecationWarning"),
-    pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning"),
-    pytest.mark.filterwarnings("ignore:Dataset.contexts is deprecated:DeprecationWarning"),
-]
-
-
-@pytest.fixture(autouse=True)
-def _no_proxy(monkeypatch):
-    for name in ["http_proxy", "HTTP_PROXY", "all_proxy", "ALL_PROXY", "KG_ENDPOINT_USER", "KG_ENDPOINT_PASSWORD"]:
-        monkeypatch.delenv(name, raising=False)
+pytestmark = pytest.mark.usefixtures("no_proxy_or_login")
 
 
 def _kg(*args: str) -> str:
