@@ -108,3 +108,47 @@ def test_nlp_patterns_project_masked_text_is_never_part_of_a_name(rule_set):
 )
 def test_nlp_patterns_project_events_halls_and_blocks(rule_set, text, expected):
     assert _found(rule_set, text) == expected
+
+
+def _projects(nlp, text):
+    return [(e.text, e.label_) for e in nlp(text).ents if e.label_ == "PROJECT"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # power sent between provinces named by their one-character names, quoted or not
+        ("推进“滇电入桂”和陕电送鄂特高压工程建设。", [("“滇电入桂”", "PROJECT"), ("陕电送鄂特高压工程", "PROJECT")]),
+        # grid works named by their ends or place and a voltage or current
+        ("建成郑州至武汉特高压交流工程。", [("郑州至武汉特高压交流工程", "PROJECT")]),
+        ("开工建设苏皖直流联网工程。", [("苏皖直流联网工程", "PROJECT")]),
+        # neighbouring provinces' one-character names before a quoted work
+        ("打造湘赣“红色走廊”。", [("湘赣“红色走廊”", "PROJECT")]),
+        # a province's or city's event by its ordinal keeps the place
+        ("办好河南省第十五届青少年运动会。", [("河南省第十五届青少年运动会", "PROJECT")]),
+        # halls being built
+        ("建成开放福建革命军事馆。", [("福建革命军事馆", "PROJECT")]),
+        # names joined by 暨 in a list called projects are two
+        ("加快东湖大桥暨南湖隧道等重大项目建设。", [("东湖大桥", "PROJECT"), ("南湖隧道", "PROJECT")]),
+    ],
+)
+def test_nlp_patterns_project_shapes_of_works_and_events(nlp, text, expected):
+    assert _projects(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "坚决遏制“两高”项目盲目上马。",  # a class of projects a policy names
+        "加快建设武夷山国家公园。",  # a national park is an area (DISTRICT)
+        "全社会都要行动起来。",  # 会都 inside 社会都
+        "居民不得私接污水管道。",  # a pipe of a house
+        "北仑港新增集装箱泊位5个。",  # berths added, not a named work
+        "长途汽车站、客运码头应当设置标识。",  # kinds of station
+        "建立完善饮用水水源水质监测信息系统。",  # a system described in common words
+        "扩大绿电外送规模，推动家电入户。",  # no province sends the power
+        "开展中外人文交流工程。",  # 交流 of people, not current
+    ],
+)
+def test_nlp_patterns_project_ignores_classes_and_descriptions(nlp, text):
+    assert _projects(nlp, text) == []
