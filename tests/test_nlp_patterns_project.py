@@ -130,6 +130,9 @@ def _projects(nlp, text):
         ("建成开放福建革命军事馆。", [("福建革命军事馆", "PROJECT")]),
         # names joined by 暨 in a list called projects are two
         ("加快东湖大桥暨南湖隧道等重大项目建设。", [("东湖大桥", "PROJECT"), ("南湖隧道", "PROJECT")]),
+        # a platform or system that goes live, whatever words name it
+        ("江淮中小企业融资撮合服务平台上线运行。", [("江淮中小企业融资撮合服务平台", "PROJECT")]),
+        ("港区智能闸口调度系统投入运行。", [("港区智能闸口调度系统", "PROJECT")]),
     ],
 )
 def test_nlp_patterns_project_shapes_of_works_and_events(nlp, text, expected):
@@ -148,6 +151,7 @@ def test_nlp_patterns_project_shapes_of_works_and_events(nlp, text, expected):
         "建立完善饮用水水源水质监测信息系统。",  # a system described in common words
         "扩大绿电外送规模，推动家电入户。",  # no province sends the power
         "开展中外人文交流工程。",  # 交流 of people, not current
+        "数据平台上线。",  # a bare head goes live
     ],
 )
 def test_nlp_patterns_project_ignores_classes_and_descriptions(nlp, text):
