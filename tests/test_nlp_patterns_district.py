@@ -156,3 +156,49 @@ def test_nlp_patterns_district_counted_and_inner_names(rule_set, text, expected)
 )
 def test_nlp_patterns_district_counted_shapes_give_nothing(rule_set, text):
     assert _districts(rule_set, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Places joined by dashes name one corridor or zone: the pieces are not places there.
+        ("建强昆明—大理—丽江经济走廊，打造沿边开放带", [("昆明—大理—丽江经济走廊", "DISTRICT")]),
+        ("支持中国—中亚产业合作区协同发展区建设", [("中国—中亚产业合作区协同发展区", "DISTRICT")]),
+        ("加快银川—石嘴山都市圈建设", [("银川—石嘴山都市圈", "DISTRICT")]),
+        # A region named by a short name and 地区; a zone that takes in relocated industry.
+        ("加快陇东地区全面振兴", [("陇东地区", "DISTRICT")]),
+        ("深入推进赣南承接产业转移示范区建设", [("赣南承接产业转移示范区", "DISTRICT")]),
+        ("规划建设滇中经济区", [("滇中经济区", "DISTRICT")]),
+        # A national park is an area, a country by its full name a place wherever it stands.
+        ("高质量建设秦岭国家公园", [("秦岭国家公园", "DISTRICT")]),
+        ("热烈庆祝中华人民共和国成立80周年", [("中华人民共和国", "DISTRICT")]),
+        # A region ends at 地区: the zone after it is another.
+        ("彻底改变西溪地区安置房集聚区面貌", [("西溪地区", "DISTRICT")]),
+    ],
+)
+def test_nlp_patterns_district_corridors_regions_and_parks(rule_set, text, expected):
+    assert _districts(rule_set, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Zones described by what they are, not named: energy, scope, rank, batch, kind.
+        "推进零碳园区、近零碳工厂建设",
+        "夯实县域园区发展基础",
+        "启动第三批零碳产业园区建设",
+        "探索建设低碳零碳工业园区",
+        "支持创新型特色园区发展",
+        "百亿园区达到8个",
+        # 其他 is one word: no zone begins at 他.
+        "支持其他国家高新区提质",
+        # Regions described, not named, and 地区生产总值 (GDP).
+        "鼓励有条件地区先行先试",
+        "脱贫地区农民收入较快增长",
+        "水资源紧缺地区应当限制高耗水项目",
+        "使这些地区的人民过上好日子",
+        "全省地区生产总值增长5%",
+    ],
+)
+def test_nlp_patterns_district_described_zones_give_nothing(rule_set, text):
+    assert _districts(rule_set, text) == []

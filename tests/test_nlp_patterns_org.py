@@ -91,6 +91,17 @@ def test_nlp_patterns_org_named_bodies(rule_set, text, expected):
         # 人大代表 and 政协委员 are people, 城市政府 is no level of government.
         "承办人大代表建议111件、政协提案110件",
         "推进城市政府治理改革",
+        # Bodies described by kind, level or count, not named.
+        "推动更多县级公立医院达到三级水平",
+        "改善乡镇初中寄宿制学校条件",
+        "培育3个省级市县域产教联合体",
+        "落地金融租赁管理型项目公司3家",
+        "推进赣州、吉安2个城市国家公立医院改革",
+        "实施19组集团层面重组",
+        # 学位 is a school place, 或者/及时 are one word each: no body begins inside them.
+        "新增高中学位5000个",
+        "报告建设主管部门或者城市管理部门",
+        "应当及时到医院就诊",
     ],
 )
 def test_nlp_patterns_org_generic_words_give_nothing(rule_set, text):
@@ -124,3 +135,17 @@ def test_nlp_patterns_org_exchanges_and_listed_companies(rule_set, text, expecte
 
 def test_nlp_patterns_org_listing_generic_words_give_nothing(rule_set):
     assert _orgs(rule_set, "三家企业成功上市") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 报 (report to) and a rank (国家级) before a body are not part of it.
+        ("编制规划，报省人民政府批准后实施", [("省人民政府", "ORG")]),
+        ("建成国家级湖北省知识产权保护中心", [("湖北省知识产权保护中心", "ORG")]),
+        # A country's government is a body, not the country.
+        ("经过同法国政府的友好协商", [("法国政府", "ORG")]),
+    ],
+)
+def test_nlp_patterns_org_reporting_ranks_and_governments(rule_set, text, expected):
+    assert _orgs(rule_set, text) == expected

@@ -43,6 +43,14 @@ def test_nlp_places_short_forms_with_support(rule_set, text, home, expected):
         # Listed and counted in bodies: short names of health centres, not places.
         ("完成闲林、中泰、仓前等3家社区卫生服务中心改造", "330110"),
         ("完成闲林、仓前（中泰）等2家社区卫生服务中心改造", "330110"),
+        # A full name that is also a phrase counts only with support, like a short form:
+        # 范县 in 示范县, 海城市 in 沿海城市, 新建区 (a newly built area).
+        ("创建国家级示范县", ""),
+        ("开放沿海城市", ""),
+        ("新建区的绿地面积不低于三成", ""),
+        # An idiom and a phrase that hold a city's name: 文山会海, 医保定点.
+        ("精简文山会海", ""),
+        ("扩大医保定点范围", ""),
     ],
 )
 def test_nlp_places_short_forms_without_support_give_nothing(rule_set, text, home):

@@ -624,6 +624,9 @@ def _load_divisions(path: Path, gazetteer: Gazetteer, problems: Problems) -> set
             id=entry_id, name=name, label="DISTRICT", source="divisions",
             forms=(name, *(f for f in shorts if f not in unsafe)),
             code=row["code"], parent=row["parent"], level=row["level"], until=row["valid_to"],
+            # A full name that is also a phrase (范县 in 示范县, 海城市 in 沿海城市) counts only
+            # where places.py finds support for it, as a short form does.
+            name_needs_context="name-is-phrase" in row["note"],
         ))
         codes.add(row["code"])
     return codes
