@@ -202,3 +202,23 @@ def test_nlp_patterns_district_corridors_regions_and_parks(rule_set, text, expec
 )
 def test_nlp_patterns_district_described_zones_give_nothing(rule_set, text):
     assert _districts(rule_set, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The country by its short name as a clause's subject or object is the place.
+        ("中国愿同各国加强合作", [("中国", "DISTRICT")]),
+        ("坚持只有一个中国的原则", [("中国", "DISTRICT")]),
+        ("在中国，改革开放深入人心", [("中国", "DISTRICT")]),
+        ("这使中国成为贸易大国", [("中国", "DISTRICT")]),
+        # Inside a name, a theory, a programme or a class of countries it is no place of its own.
+        ("坚持中国特色社会主义道路", []),
+        ("推进中国式现代化", []),
+        ("建设美丽中国，", []),
+        ("团结广大发展中国家", []),
+        ("实现中国梦", []),
+    ],
+)
+def test_nlp_patterns_district_country_short_name(rule_set, text, expected):
+    assert _districts(rule_set, text) == expected
