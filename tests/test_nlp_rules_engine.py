@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from kg.nlp.rules import Candidate, RuleError, RuleSet, load_gazetteer, load_patterns, resolve
+from kg.nlp.rules import Candidate, RuleError, RuleSet, join_place_prefixes, load_gazetteer, load_patterns, resolve
 
 
 def _write(folder, name, rows):
@@ -108,6 +108,25 @@ def test_nlp_rules_engine_skips_short_forms_flagged_as_nature_or_common_words(tm
     gazetteer = load_gazetteer(tmp_path)
     assert "西湖" not in gazetteer.forms
     assert "西湖区" in gazetteer.forms and "上城" in gazetteer.forms
+
+
+@pytest.mark.parametrize(
+    "text, chosen, expected",
+    [
+        # A place right before an unquoted name is part of the name, which keeps its label.
+        ("深化宁波服务业综合试点", [(2, 4, "DISTRICT"), (4, 10, "PROGRAM")], [(2, 10, "PROGRAM")]),
+        ("建好南昌国际陆港", [(2, 4, "DISTRICT"), (4, 8, "PROJECT")], [(2, 8, "PROJECT")]),
+        # Apart: a quoted name, a gap, places after places, the last of listed places.
+        ("宁波“十五五”规划", [(0, 2, "DISTRICT"), (2, 9, "PROGRAM")], [(0, 2, "DISTRICT"), (2, 9, "PROGRAM")]),
+        ("宁波的国际陆港", [(0, 2, "DISTRICT"), (3, 7, "PROJECT")], [(0, 2, "DISTRICT"), (3, 7, "PROJECT")]),
+        ("宁波北仑", [(0, 2, "DISTRICT"), (2, 4, "DISTRICT")], [(0, 2, "DISTRICT"), (2, 4, "DISTRICT")]),
+        ("余姚、慈溪湿地修复项目", [(0, 2, "DISTRICT"), (3, 5, "DISTRICT"), (5, 11, "PROJECT")],
+         [(0, 2, "DISTRICT"), (3, 5, "DISTRICT"), (5, 11, "PROJECT")]),
+    ],
+)
+def test_nlp_rules_engine_place_joins_the_name_after_it(text, chosen, expected):
+    joined = join_place_prefixes(text, [Candidate(s, e, label, "r") for s, e, label in chosen])
+    assert [(c.start, c.end, c.label) for c in joined] == expected
 
 
 @pytest.mark.parametrize(

@@ -304,7 +304,7 @@ class RuleSet:
             found = [c for c in found if not (c.entry and (c.start, c.end) in gone)]
             if not _overlapped(found, gone, len(text)):
                 break  # nothing hid behind them: settling again would choose the same
-        return kept
+        return join_place_prefixes(text, kept)
 
     def _at_home(self, text: str, home: str) -> list[Candidate]:
         """The short forms that name a division only in its own documents (ANNOTATION.md: bare
@@ -382,6 +382,43 @@ def split_places_before_quotes(text: str, found: list[Candidate]) -> list[Candid
                 c = replace(c, start=quote)
         out.append(c)
     return out
+
+
+def join_place_prefixes(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """A place written right before an unquoted name is part of it (ANNOTATION.md: a span is the
+    whole name as written): 成都 + 服务业扩大开放综合试点 is one PROGRAM, 石家庄 + 国际陆港 one
+    PROJECT. A name with a quote or title mark stays apart from the place before it (上城区
+    “十四五”规划, see ``split_places_before_quotes``), and so does the last of places listed
+    before a name, which the name shares (淳安、建德 + 钱塘江…项目, see ``split_listed``);
+    places after places are a chain (places.py)."""
+    out: list[Candidate] = []
+    for c in chosen:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label == "DISTRICT"
+            and prev.end == c.start
+            and c.label not in ("DISTRICT", NOT)
+            and not _OPENING_MARK.search(text, c.start, c.end)
+            and not _listed_place(text, out)
+        ):
+            out[-1] = replace(c, start=prev.start, rule=f"{_PLACE_JOINED}{c.rule}")
+            continue
+        out.append(c)
+    return out
+
+
+def _listed_place(text: str, out: list[Candidate]) -> bool:
+    """Whether the last of ``out`` is a place listed after another (淳安、建德)."""
+    if len(out) < 2:
+        return False
+    before, last = out[-2], out[-1]
+    return before.label == "DISTRICT" and before.end == last.start - 1 and text[before.end] in _LIST_MARKS
+
+
+_LIST_MARKS = "、，,和与及"
+_OPENING_MARK = re.compile("[“《‘〈]")
+_PLACE_JOINED = "place+"  # rule prefix of a name joined to the place written before it
 
 
 # Words after a lake's or mountain's name that make it the lake or mountain, not the district
