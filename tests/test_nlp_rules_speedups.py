@@ -13,6 +13,7 @@ from kg.nlp.anchors import UNBOUNDED, anchors
 def anchors_unbounded() -> int:
     return UNBOUNDED
 from kg.nlp.regex_opt import optimize, trie
+from kg.nlp.rule_cache import RuleCache
 
 
 @pytest.mark.parametrize(
@@ -134,3 +135,38 @@ def test_nlp_rules_speedups_form_index_finds_one_character_forms():
     from kg.nlp.rules import FormIndex
 
     assert list(FormIndex(["局", "教育局"]).find("市教育局")) == [(1, 4, "教育局"), (3, 4, "局")]
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"(?P<ent>[\u4e00-\u9fff]{2,8}(?:区|县))(?=人民政府)",
+        r"(?i)abc|d(?:e|f)+",
+        r"(?<![一-龥])(?:十四五|“十四五”)规划",
+        r"(a)(b)?(?P<c>c)\2",
+    ],
+)
+def test_nlp_rules_speedups_kept_engine_code_makes_the_same_pattern(tmp_path, pattern):
+    # A pattern made from the kept code is re.compile's: same flags, groups and code.
+    path = tmp_path / "cache.json"
+    first = RuleCache(path)
+    made = first.compiled(pattern)
+    first.save()
+    again = RuleCache(path).compiled(pattern)
+    re.purge()
+    expected = re.compile(pattern)
+    assert made == expected and again == expected
+    assert (again.flags, again.groupindex) == (expected.flags, expected.groupindex)
+    assert RuleCache(path).entries[next(iter(first.entries))][0], "the code was not kept"
+
+
+def test_nlp_rules_speedups_kept_engine_code_is_not_trusted_blindly(tmp_path):
+    # Code that does not fit the engine is not used: the pattern is compiled as usual.
+    path = tmp_path / "cache.json"
+    first = RuleCache(path)
+    first.compiled("ab+c")
+    first.entries = {key: [[0, [1, 2, 3], 0, {}]] for key in first.entries}
+    first.save()
+    assert RuleCache(path).compiled("ab+c") == re.compile("ab+c")
+    with pytest.raises(re.error):
+        RuleCache(None).compiled("a(b")

@@ -519,7 +519,7 @@ def load_patterns(paths: Sequence[Path], cache: Optional[Path] = None) -> list[P
                     continue
                 try:
                     boundary, rest = _split_boundary(pattern, boundaries, derived)
-                    regex = re.compile(derived.optimized(rest))
+                    regex = derived.compiled(derived.optimized(rest))
                 except re.error as err:
                     problems.add(where, f"bad pattern for {rule_id!r}: {err}")
                     continue
@@ -565,7 +565,7 @@ def _split_boundary(pattern: str, boundaries: dict[str, Boundary], derived: Rule
 
 def _boundary(name: str, pattern: str, derived: RuleCache, where: str, problems: Problems) -> Optional[Boundary]:
     try:
-        regex = re.compile(derived.optimized(pattern))
+        regex = derived.compiled(derived.optimized(pattern))
     except re.error as err:
         problems.add(where, f"bad pattern for boundary {name!r}: {err}")
         return None

@@ -8,12 +8,14 @@ searching in place.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Optional
 
 from spacy.lang.zh import ChineseTokenizer
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from kg.nlp.model_cache import load_pkuseg
 from kg.nlp.segmenter import fast_segmenter
 
 
@@ -23,7 +25,10 @@ class KgChineseTokenizer(ChineseTokenizer):
 
     def initialize(self, get_examples=None, *, nlp=None, pkuseg_model: Optional[str] = None,
                    pkuseg_user_dict: Optional[str] = "default") -> None:
-        super().initialize(get_examples, nlp=nlp, pkuseg_model=pkuseg_model, pkuseg_user_dict=pkuseg_user_dict)
+        if pkuseg_model and pkuseg_user_dict == "default":  # kg's model: its pickled features load faster
+            self.pkuseg_seg = load_pkuseg(Path(pkuseg_model))
+        else:
+            super().initialize(get_examples, nlp=nlp, pkuseg_model=pkuseg_model, pkuseg_user_dict=pkuseg_user_dict)
         # pkuseg_update_user_dict reaches the user dictionary through .preprocesser, which the
         # faster segmenter shares; a model it does not fit keeps pkuseg's own cut.
         self.pkuseg_seg = fast_segmenter(self.pkuseg_seg) or self.pkuseg_seg

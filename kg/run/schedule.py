@@ -82,13 +82,21 @@ def run_pool(sources: Sequence[Source], base: str, jobs: int) -> Iterator[tuple[
         def fill() -> None:
             while pending and len(running) < IN_FLIGHT_PER_JOB * jobs:
                 index = pending.pop()
-                running[pool.submit(work, sources[index], base)] = index
+                try:
+                    running[pool.submit(work, sources[index], base)] = index
+                except BrokenProcessPool:  # a worker died before all were submitted (seen under load)
+                    suspects.append(index)
+                    return
         try:
             with held_sigint():  # the first submit starts the workers (see _start_worker)
                 pool = make(min(jobs, len(pending)))
                 fill()
             while pending or running:
                 fill()
+                if suspects:
+                    suspects.extend(running.values())
+                    running.clear()
+                    break
                 done, _ = wait(running, return_when=FIRST_COMPLETED)
                 for future in sorted(done, key=running.get):
                     index = running.pop(future)
