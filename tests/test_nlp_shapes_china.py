@@ -100,6 +100,12 @@ def test_nlp_shapes_bodies(nlp, text, expected):
         ("开展降低全社会物流成本专项行动。", [("降低全社会物流成本专项行动", "PROGRAM")]),
         # a count, a time or a determiner before a programme head
         ("这些改革和明年计划都要抓实。", []),
+        # a clause's verb is inside no name; a scenic spot's grade is a rank, not a place
+        ("龙潭峡景区申报国家5A级景区。", [("龙潭峡景区", "DISTRICT")]),
+        ("优先发展滇中经济区。", [("滇中经济区", "DISTRICT")]),
+        ("力争入选国家4A级旅游景区。", []),
+        # a place right before an unquoted name is part of it
+        ("深化西安服务业扩大开放综合试点。", [("西安服务业扩大开放综合试点", "PROGRAM")]),
     ],
 )
 def test_nlp_shapes_boundaries(nlp, text, expected):
