@@ -116,3 +116,47 @@ def test_nlp_patterns_program_masked_text_is_never_part_of_a_name(rule_set):
 )
 def test_nlp_patterns_program_cities_quotes_and_battles(rule_set, text, expected):
     assert _found(rule_set, text) == expected
+
+
+def _ents(nlp, text):
+    return [(e.text, e.label_) for e in nlp(text).ents if e.label_ in KEEP]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the head after the quote: regulation, a series of actions, a plan's whole system
+        ("全面推行“双随机、一公开”监管。", [("“双随机、一公开”监管", "PROGRAM")]),
+        ("开展“净网”系列专项行动。", [("“净网”系列专项行动", "PROGRAM")]),
+        ("“五级四类”国土空间规划体系基本建立。", [("“五级四类”国土空间规划体系", "PROGRAM")]),
+        # unquoted names: 对标 inside, a long action, a verb-led study campaign, a reform of a field
+        ("开展工业园区对标提升行动。", [("工业园区对标提升行动", "PROGRAM")]),
+        ("实施沿海滩涂湿地候鸟栖息地系统保护修复示范行动。", [("沿海滩涂湿地候鸟栖息地系统保护修复示范行动", "PROGRAM")]),
+        ("认真开展深入贯彻廉洁自律准则精神学习教育。", [("深入贯彻廉洁自律准则精神学习教育", "PROGRAM")]),
+        ("稳步推进公立医院改革。", [("公立医院改革", "PROGRAM")]),
+        ("落实好农村留守老人关爱十年规划。", [("农村留守老人关爱十年规划", "PROGRAM")]),
+        ("积极创建生态文明先行试点县（市）。", [("生态文明先行试点县（市）", "PROGRAM")]),
+        ("发布《全球海洋治理合作倡议》。", [("《全球海洋治理合作倡议》", "PROGRAM")]),
+    ],
+)
+def test_nlp_patterns_program_fields_and_heads_in_context(nlp, text, expected):
+    assert _ents(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "推进重点领域改革和关键领域改革。",
+        "这是一项系统工程，要久久为功。",
+        "培养一批卓越工程师。",
+        "法院裁定批准重整计划。",
+        "逐步减少指令性计划。",
+        "依照本条例第十四条规定处理。",
+        "力争教育等领域国家试点政策率先落地。",
+        "提高国家战略体系和能力。",
+        "干部清廉务实、干事创业。",
+        "这是新发展格局战略任务。",
+    ],
+)
+def test_nlp_patterns_program_generic_kinds_are_no_names(nlp, text):
+    assert _ents(nlp, text) == []

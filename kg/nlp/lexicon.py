@@ -104,6 +104,14 @@ def _bare(text: str, start: int, end: int, words: Mapping[int, int], lexicon: Le
     return start == end and len(found) <= 2 and all(w in lexicon.common for w in found)
 
 
+def _field_reform(text: str, start: int, end: int, words: Mapping[int, int]) -> bool:
+    """Whether ``text[start:end]`` is a word and 改革: a reform is named by its field, and the
+    word before that field may be one the dictionary calls a verb (审批制度改革, 公立医院改革,
+    高考综合改革), while 相应改革 or 保证工程 is a verb and its object."""
+    stop = words.get(start)
+    return stop is not None and stop < end and text[stop:end] == "改革"
+
+
 def trim_leading(
     text: str, candidates: Sequence[Candidate], words: Mapping[int, int], lexicon: Lexicon
 ) -> list[Candidate]:
@@ -126,7 +134,7 @@ def trim_leading(
         while (end := words.get(start)) is not None and end < c.end and text[start:end] in leading:
             start = end
         end = words.get(start)
-        if end is not None and text[start:end] in lexicon.verbs and _bare(text, end, c.end, words, lexicon):
+        if end is not None and text[start:end] in lexicon.verbs and _bare(text, end, c.end, words, lexicon) and not _field_reform(text, end, c.end, words):
             continue  # a verb and a bare head: 体现计划, 解决行动计划
         if start == c.start:
             kept.append(c)
