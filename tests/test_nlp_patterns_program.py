@@ -116,3 +116,94 @@ def test_nlp_patterns_program_masked_text_is_never_part_of_a_name(rule_set):
 )
 def test_nlp_patterns_program_cities_quotes_and_battles(rule_set, text, expected):
     assert _found(rule_set, text) == expected
+
+
+def _ents(nlp, text):
+    return [(e.text, e.label_) for e in nlp(text).ents if e.label_ in KEEP]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a field or scope before the quote stays in the name; a verb, a body or a level does not
+        ("实施林区防火“护绿”三年行动。", [("林区防火“护绿”三年行动", "PROGRAM")]),
+        ("深化物流行业“一单到底”改革。", [("物流行业“一单到底”改革", "PROGRAM")]),
+        ("开展渔业资源“清海”行动。", [("渔业资源“清海”行动", "PROGRAM")]),
+        ("实施乡村教师“强师兴教计划”。", [("乡村教师“强师兴教计划”", "PROGRAM")]),
+        ("推进老旧厂区“退二进三”建设。", [("老旧厂区“退二进三”", "PROGRAM")]),
+        ("锚定“4321”战略目标。", [("“4321”战略", "PROGRAM")]),
+        ("持续深化交通、水利、电力“三网融合”综合改革。", [("“三网融合”综合改革", "PROGRAM")]),
+        ("实施自治区“雏鹰成长计划”。", [("“雏鹰成长计划”", "PROGRAM")]),
+        ("支持东湖学院“双一流”建设。", [("“双一流”", "PROGRAM")]),
+        ("各地已经推开“多证合一”改革。", [("“多证合一”改革", "PROGRAM")]),
+        ("今年国家“两新”政策力度更大。", [("“两新”政策", "PROGRAM")]),
+        ("提前一年达到“十五五”规划目标。", [("“十五五”规划", "PROGRAM")]),
+        # a designation granted to a named area keeps the name, not the verb before it
+        ("突出城乡融合国家农业科技创新示范区带动作用。", [("城乡融合国家农业科技创新示范区", "PROGRAM")]),
+        ("积极创建大运河国家文物保护利用示范区。", [("大运河国家文物保护利用示范区", "PROGRAM")]),
+        ("支持云溪争创国家农业科技创新示范区。", [("国家农业科技创新示范区", "PROGRAM")]),
+        # the head after the quote: regulation, a series of actions, a plan's whole system
+        ("全面推行“双随机、一公开”监管。", [("“双随机、一公开”监管", "PROGRAM")]),
+        ("开展“净网”系列专项行动。", [("“净网”系列专项行动", "PROGRAM")]),
+        ("“五级四类”国土空间规划体系基本建立。", [("“五级四类”国土空间规划体系", "PROGRAM")]),
+        # unquoted names: 对标 inside, a long action, a verb-led study campaign, a reform of a field
+        ("开展工业园区对标提升行动。", [("工业园区对标提升行动", "PROGRAM")]),
+        ("实施沿海滩涂湿地候鸟栖息地系统保护修复示范行动。", [("沿海滩涂湿地候鸟栖息地系统保护修复示范行动", "PROGRAM")]),
+        ("认真开展深入贯彻廉洁自律准则精神学习教育。", [("深入贯彻廉洁自律准则精神学习教育", "PROGRAM")]),
+        ("稳步推进公立医院改革。", [("公立医院改革", "PROGRAM")]),
+        ("落实好农村留守老人关爱十年规划。", [("农村留守老人关爱十年规划", "PROGRAM")]),
+        ("积极创建生态文明先行试点县（市）。", [("生态文明先行试点县（市）", "PROGRAM")]),
+        ("发布《全球海洋治理合作倡议》。", [("《全球海洋治理合作倡议》", "PROGRAM")]),
+        ("实施德智并举培优工程。", [("德智并举培优工程", "PROGRAM")]),
+    ],
+)
+def test_nlp_patterns_program_fields_and_heads_in_context(nlp, text, expected):
+    assert _ents(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "推进重点领域改革和关键领域改革。",
+        "这是一项系统工程，要久久为功。",
+        "培养一批卓越工程师。",
+        "法院裁定批准重整计划。",
+        "逐步减少指令性计划。",
+        "依照本条例第十四条规定处理。",
+        "力争教育等领域国家试点政策率先落地。",
+        "提高国家战略体系和能力。",
+        "干部清廉务实、干事创业。",
+        "荣获全国“五个一工程”奖。",
+        "各级部门都要以改革的精神抓好落实。",
+        "当前反渗透斗争形势依然复杂。",
+        "深入领会“两个统筹”战略思想。",
+        "这是新发展格局战略任务。",
+    ],
+)
+def test_nlp_patterns_program_generic_kinds_are_no_names(nlp, text):
+    assert _ents(nlp, text) == []
+
+
+def _words(text, cuts):
+    """A segmentation of ``text`` at ``cuts`` (start -> end of each word), as the pipeline gives."""
+    bounds = [0, *cuts, len(text)]
+    return dict(zip(bounds, bounds[1:]))
+
+
+@pytest.mark.parametrize(
+    "text, cuts, expected",
+    [
+        # a dictionary verb before a quoted name is trimmed off its field
+        ("推开“多证合一”改革", [2, 3, 7, 8], "“多证合一”改革"),
+        # and a field cut down to one character (安置/房) is none
+        ("安置房“拆建分离”改革", [2, 3, 4, 8, 9], "“拆建分离”改革"),
+        # a field of nouns stays
+        ("物流行业“一单到底”改革", [2, 4, 5, 9, 10], "物流行业“一单到底”改革"),
+    ],
+)
+def test_nlp_patterns_program_field_before_quote_sheds_verbs(rule_set, text, cuts, expected):
+    from kg.nlp.candidates import Candidate
+    from kg.nlp.lexicon import trim_leading
+
+    found = trim_leading(text, [Candidate(0, len(text), "PROGRAM", "prg-field-quoted-head", 0)], _words(text, cuts), rule_set.lexicon)
+    assert [text[c.start:c.end] for c in found] == [expected]

@@ -90,6 +90,7 @@ _COMPANY = re.compile("集团|公司|股份|控股")
 # Only a programme's name may begin with a verb (降低…成本专项行动); a body, a work or a place
 # named after a verb is the verb's object (设置重庆工业职业技术大学, 力促京雄高速二期).
 _VERB_LED = frozenset({"PROGRAM"})
+_DESIGNATED = re.compile(r"(?:示范区|试验区|先行区|实验区)$")
 
 
 def _bare(text: str, start: int, end: int, words: Mapping[int, int], lexicon: Lexicon) -> bool:
@@ -102,6 +103,14 @@ def _bare(text: str, start: int, end: int, words: Mapping[int, int], lexicon: Le
         found.append(text[start:stop])
         start = stop
     return start == end and len(found) <= 2 and all(w in lexicon.common for w in found)
+
+
+def _field_reform(text: str, start: int, end: int, words: Mapping[int, int]) -> bool:
+    """Whether ``text[start:end]`` is a word and 改革: a reform is named by its field, and the
+    word before that field may be one the dictionary calls a verb (审批制度改革, 公立医院改革,
+    高考综合改革), while 相应改革 or 保证工程 is a verb and its object."""
+    stop = words.get(start)
+    return stop is not None and stop < end and text[stop:end] == "改革"
 
 
 def trim_leading(
@@ -122,11 +131,17 @@ def trim_leading(
                 start = m.end()
         if (m := _COUNT.match(text, start, c.end)) and m.end() in words:
             start = m.end()
-        leading = lexicon.leading if c.label in _VERB_LED else lexicon.leading_or_verb
+        # A field before a quoted name is no verb (多感受到“放管服”改革 is “放管服”改革), nor is
+        # what names a designated zone (突出张江国家自主创新示范区 is 张江国家自主创新示范区).
+        no_verb = (text[c.start] not in "“《" and "“" in text[c.start : c.end]) or bool(_DESIGNATED.search(text, c.start, c.end))
+        leading = lexicon.leading if c.label in _VERB_LED and not no_verb else lexicon.leading_or_verb
         while (end := words.get(start)) is not None and end < c.end and text[start:end] in leading:
             start = end
+        quote = text.find("“", start, c.end)
+        if no_verb and 0 < quote - start < 2:
+            start = quote  # one character left of a field is no field: 安置/房“…”
         end = words.get(start)
-        if end is not None and text[start:end] in lexicon.verbs and _bare(text, end, c.end, words, lexicon):
+        if end is not None and text[start:end] in lexicon.verbs and _bare(text, end, c.end, words, lexicon) and not _field_reform(text, end, c.end, words):
             continue  # a verb and a bare head: 体现计划, 解决行动计划
         if start == c.start:
             kept.append(c)

@@ -341,11 +341,30 @@ class RuleSet:
         # A listed non-entity vetoes what lies inside it: 教育部 in 教育部门 is no ministry.
         vetoes += [(s, e) for s, e, _ in self.not_entities.find(text)]
         vetoed = _Vetoes(len(text), vetoes, masked)
+        # A quoted name that a NOT span reads as an honour, a goal or a period (“五个一工程”奖)
+        # is none with a field before it either (全国“五个一工程”).
+        quoted = {}
+        for c in found:
+            if c.label == NOT and text[c.start] == "“":
+                quoted[c.start] = max(quoted.get(c.start, 0), c.end)
         return [
             c
             for c in found
             if c.label != NOT and not vetoed(c) and _trim(text[c.start : c.end]) not in self.not_entities
+            and not _ends_in_quoted_not(text, c, quoted)
         ]
+
+
+def _ends_in_quoted_not(text: str, c: Candidate, quoted: dict[int, int]) -> bool:
+    """Whether ``c`` opens a quote inside it that begins a NOT span ``c`` ends within."""
+    if not quoted:
+        return False
+    pos = text.find("“", c.start + 1, c.end)
+    while pos >= 0:
+        if pos in quoted and c.end <= quoted[pos]:
+            return True
+        pos = text.find("“", pos + 1, c.end)
+    return False
 
 
 def _overlapped(found: Sequence[Candidate], spans: set[tuple[int, int]], size: int) -> bool:
@@ -367,7 +386,8 @@ def split_places_before_quotes(text: str, found: list[Candidate]) -> list[Candid
     words before its opening quote are all places begins at the quote instead."""
     place_ends: dict[int, int] = {}
     for c in found:
-        if c.label == "DISTRICT" and c.end > place_ends.get(c.start, -1):
+        # A body there is no field either: 石河子大学“双一流” is 石河子大学 and “双一流”.
+        if c.label in ("DISTRICT", "ORG") and c.end > place_ends.get(c.start, -1):
             place_ends[c.start] = c.end
     if not place_ends:
         return found
