@@ -164,6 +164,7 @@ def test_nlp_patterns_project_shapes_of_works_and_events(nlp, text, expected):
         "建设以部级数据中心为核心的体系。",  # a rank after 以 describes
         "以国省干线公路为骨干。",  # a scope after 以 describes
         "培育10家以上产业互联网平台。",  # a count and common words
+        "实施省大中型项目120个。",  # a size class of projects
         "建设乡镇（街道）综合服务平台。",  # a kind of place in brackets is no seat
     ],
 )
