@@ -166,6 +166,7 @@ def test_nlp_patterns_project_shapes_of_works_and_events(nlp, text, expected):
         "培育10家以上产业互联网平台。",  # a count and common words
         "实施省大中型项目120个。",  # a size class of projects
         "建设乡镇（街道）综合服务平台。",  # a kind of place in brackets is no seat
+        "支持发展一批行业（产品）垂直电商平台。",  # a remark in brackets is no seat
     ],
 )
 def test_nlp_patterns_project_ignores_classes_and_descriptions(nlp, text):
