@@ -149,3 +149,36 @@ def test_nlp_patterns_org_listing_generic_words_give_nothing(rule_set):
 )
 def test_nlp_patterns_org_reporting_ranks_and_governments(rule_set, text, expected):
     assert _orgs(rule_set, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # companies a list names by what it calls them, whatever their words
+        ("推动与华电、国电投、中煤等大型国有企业合作。", [("华电", "ORG"), ("国电投", "ORG"), ("中煤", "ORG")]),
+        ("支持正泰、天能、超威等龙头企业扩大产能。", [("正泰", "ORG"), ("天能", "ORG"), ("超威", "ORG")]),
+        ("引入中化、中粮等央企落户。", [("中化", "ORG"), ("中粮", "ORG")]),
+        # trades and kinds of company are no names
+        ("支持纺织、建材等龙头企业转型。", []),
+        ("推动煤炭、电力等大型国有企业兼并重组。", []),
+        ("引进500强、上市公司、央企国企等知名企业。", []),
+        # a bare 等企业 follows trades as often as names
+        ("支持汽车、新材等企业发展。", []),
+    ],
+)
+def test_nlp_patterns_org_companies_a_list_names(nlp, text, expected):
+    assert [(e.text, e.label_) for e in nlp(text).ents if e.label_ == "ORG"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a verb or verbal noun right before a known place is not part of a body's name
+        ("加快设置甘肃工业职业技术大学。", [("甘肃工业职业技术大学", "ORG")]),
+        ("组织学习吉林大学地质研究所的经验。", [("吉林大学地质研究所", "ORG")]),
+        # names that begin with a verbal noun keep it
+        ("支持建设银行扩大普惠贷款。", [("建设银行", "ORG")]),
+    ],
+)
+def test_nlp_patterns_org_verbs_before_a_place_are_shed(nlp, text, expected):
+    assert [(e.text, e.label_) for e in nlp(text).ents if e.label_ == "ORG"] == expected

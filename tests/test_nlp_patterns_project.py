@@ -133,6 +133,14 @@ def _projects(nlp, text):
         # a platform or system that goes live, whatever words name it
         ("江淮中小企业融资撮合服务平台上线运行。", [("江淮中小企业融资撮合服务平台", "PROJECT")]),
         ("港区智能闸口调度系统投入运行。", [("港区智能闸口调度系统", "PROJECT")]),
+        # a work named after 以
+        ("以贵阳数据中心集群为核心。", [("贵阳数据中心集群", "PROJECT")]),
+        # a platform with its seat in brackets
+        ("推广中国建造（湖北）互联网平台。", [("中国建造（湖北）互联网平台", "PROJECT")]),
+        # a complex is named past the first facility word in it
+        ("建成万达广场城市商贸综合体。", [("万达广场城市商贸综合体", "PROJECT")]),
+        # a verb before a known place is not part of a work's name
+        ("建好江西革命军事馆。", [("江西革命军事馆", "PROJECT")]),
     ],
 )
 def test_nlp_patterns_project_shapes_of_works_and_events(nlp, text, expected):
@@ -152,6 +160,13 @@ def test_nlp_patterns_project_shapes_of_works_and_events(nlp, text, expected):
         "扩大绿电外送规模，推动家电入户。",  # no province sends the power
         "开展中外人文交流工程。",  # 交流 of people, not current
         "数据平台上线。",  # a bare head goes live
+        "以上项目全部开工。",  # 以上 is no boundary
+        "建设以部级数据中心为核心的体系。",  # a rank after 以 describes
+        "以国省干线公路为骨干。",  # a scope after 以 describes
+        "培育10家以上产业互联网平台。",  # a count and common words
+        "实施省大中型项目120个。",  # a size class of projects
+        "建设乡镇（街道）综合服务平台。",  # a kind of place in brackets is no seat
+        "支持发展一批行业（产品）垂直电商平台。",  # a remark in brackets is no seat
     ],
 )
 def test_nlp_patterns_project_ignores_classes_and_descriptions(nlp, text):

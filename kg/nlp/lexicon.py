@@ -37,6 +37,10 @@ class Lexicon:
 
     leading_or_verb: frozenset[str] = frozenset()  # what a name other than a programme's never begins with
     never_inside: Optional[re.Pattern] = None  # words no name contains (never_inside.tsv)
+    # Common verbs and verbal nouns (jieba v, vn: 设置, 建成): they begin names (建设银行,
+    # 管理委员会), so they are not in leading.tsv, but never a body's or work's name that goes on
+    # with a known place (设置重庆工业职业技术大学).
+    verbal: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, folder: Path) -> "Lexicon":
@@ -44,13 +48,15 @@ class Lexicon:
         with Problems() as problems:
             for row in _words(folder / "leading.tsv", LEADING_CLASSES, problems):
                 (verbs if row["class"] == "verb" else leading).add(row["word"])
-            common = {row["word"] for row in _words(folder / "common.tsv", None, problems)}
+            common_rows = _words(folder / "common.tsv", None, problems)
+            common = {row["word"] for row in common_rows}
             inside = {row["word"] for row in _words(folder / "never_inside.tsv", NEVER_INSIDE_CLASSES, problems)}
         verbs -= MODALS
         inside_longest_first = sorted(inside, key=len, reverse=True)
         return cls(
             frozenset(leading), frozenset(verbs), frozenset(common), frozenset(leading | verbs),
             re.compile("|".join(map(re.escape, inside_longest_first))) if inside else None,
+            frozenset(r["word"] for r in common_rows if len(r["word"]) > 1 and (r.get("tag") or "") in VERBAL_TAGS),
         )
 
 
@@ -58,6 +64,11 @@ class Lexicon:
 # of never_inside.tsv.
 LEADING_CLASSES = frozenset({"verb", "adverb", "pronoun", "conjunction", "preposition", "particle"})
 NEVER_INSIDE_CLASSES = frozenset({"verb", "modal", "preposition", "conjunction"})
+# The tags of common.tsv (jieba's) that make a word a verb or a verbal noun.
+VERBAL_TAGS = frozenset({"v", "vn"})
+# A verb with a complement of result (建好, 管好, 办好): jieba lists few of them, pkuseg reads
+# them as one word, and no name begins with one.
+_RESULTATIVE = re.compile(r"^\w好$")
 
 
 def _words(path: Path, classes: Optional[frozenset[str]], problems: Problems) -> list[dict[str, str]]:
@@ -91,6 +102,8 @@ _COMPANY = re.compile("集团|公司|股份|控股")
 # named after a verb is the verb's object (设置重庆工业职业技术大学, 力促京雄高速二期).
 _VERB_LED = frozenset({"PROGRAM"})
 _DESIGNATED = re.compile(r"(?:示范区|试验区|先行区|实验区)$")
+# Bodies and works: a verb before a known place is never part of their name.
+_OBJECT_LABELS = frozenset({"ORG", "PROJECT"})
 
 
 def _bare(text: str, start: int, end: int, words: Mapping[int, int], lexicon: Lexicon) -> bool:
@@ -114,12 +127,14 @@ def _field_reform(text: str, start: int, end: int, words: Mapping[int, int]) -> 
 
 
 def trim_leading(
-    text: str, candidates: Sequence[Candidate], words: Mapping[int, int], lexicon: Lexicon
+    text: str, candidates: Sequence[Candidate], words: Mapping[int, int], lexicon: Lexicon,
+    places: frozenset[int] = frozenset(),
 ) -> list[Candidate]:
     """``candidates`` with leading words of the lexicon (and a leading count) taken off the
     names patterns found; a name left shorter than MIN_NAME is dropped. ``words`` maps each
-    word's start to its end. Gazetteer names are kept as they are: they are names whatever they
-    begin with."""
+    word's start to its end; ``places``, where known places and bodies begin: a body's or a
+    work's name does not begin with a verb or verbal noun right before one (设置重庆…大学,
+    建好湖南…馆). Gazetteer names are kept as they are: they are names whatever they begin with."""
     kept = []
     for c in candidates:
         if c.entry is not None:
@@ -141,6 +156,11 @@ def trim_leading(
         if no_verb and 0 < quote - start < 2:
             start = quote  # one character left of a field is no field: 安置/房“…”
         end = words.get(start)
+        if (
+            c.label in _OBJECT_LABELS and end is not None and end in places and end < c.end
+            and (text[start:end] in lexicon.verbal or _RESULTATIVE.match(text[start:end]))
+        ):
+            start, end = end, words.get(end)
         if end is not None and text[start:end] in lexicon.verbs and _bare(text, end, c.end, words, lexicon) and not _field_reform(text, end, c.end, words):
             continue  # a verb and a bare head: 体现计划, 解决行动计划
         if start == c.start:

@@ -272,7 +272,8 @@ class RuleSet:
         found = split_places_before_quotes(text, self.candidates(text) + self._at_home(text, home))
         found += chains(text, found, self._entry)
         if words:
-            found = trim_leading(text, found, words, self.lexicon)
+            places = frozenset(c.start for c in found if c.entry is not None and c.label == "DISTRICT")
+            found = trim_leading(text, found, words, self.lexicon, places)
             found += place_names(text, found, words, self.place_prefixes, self._strong_place)
             # A county's or township's bare short form that begins or ends inside a word is not
             # there: 民和 in 人民/和, 大安 in 加大/安置.
