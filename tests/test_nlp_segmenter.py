@@ -1,4 +1,5 @@
-"""kg's pkuseg segmentation and tokenizer give exactly the tokens spacy-pkuseg and spaCy give."""
+"""kg's pkuseg segmentation and tokenizer give exactly the tokens spacy-pkuseg and spaCy give, but
+for user-dictionary words, which are whole dictionary words (pkuseg forced a prefix of one)."""
 
 from __future__ import annotations
 
@@ -24,10 +25,47 @@ def segmenters(nlp):
     return fast, fast.seg
 
 
+def _pkuseg_cut(fast, shipped, text: str) -> list[str]:
+    """pkuseg's own model and post-processing over the same user-dictionary pieces."""
+    out: list[str] = []
+    for piece in text.split():
+        for word, is_word in fast.dictionary_pieces(piece):
+            out += [word] if is_word else shipped.postprocesser(shipped._cut(word))
+    return out
+
+
 @pytest.mark.parametrize("text", TRICKY)
 def test_nlp_segmenter_cuts_as_pkuseg(segmenters, text):
     fast, shipped = segmenters
-    assert fast.cut(text) == shipped.cut(text)
+    assert fast.cut(text) == shipped.cut(text) == _pkuseg_cut(fast, shipped, text)
+
+
+# pkuseg's Preprocesser keeps the part of its trie walk that matched, word or not: 上海浦东 is the
+# way to 上海浦东新区…, 杭州市第 to 杭州市第一人民医院…, and forcing it cut the name that follows.
+@pytest.mark.parametrize(
+    "text, pkusegs, words",
+    [
+        ("推进上海浦东新区建设", "上海浦东", ["推进", "上海", "浦东新区", "建设"]),
+        ("杭州市第十二届人民代表大会", "杭州市第", ["杭州市", "第十二", "届", "人民", "代表", "大会"]),
+        ("支持武汉大力推进", "武汉大", ["支持", "武汉", "大力", "推进"]),
+        ("实施科教兴国战略和人才强省战略", "科教兴国战略和人才强", ["实施", "科教兴国战略", "和", "人才", "强", "省", "战略"]),
+    ],
+)
+def test_nlp_segmenter_forces_whole_dictionary_words(segmenters, text, pkusegs, words):
+    fast, shipped = segmenters
+    assert pkusegs in shipped.cut(text)  # the prefix pkuseg forces
+    assert fast.cut(text) == words
+    forced = [w for w, is_word in fast.dictionary_pieces(text) if is_word]
+    assert pkusegs not in forced and all(_in_trie(fast, w) for w in forced)
+
+
+def _in_trie(fast, word: str) -> bool:
+    node = fast.preprocesser.trie
+    for ch in word:
+        node = node.children.get(ch)
+        if node is None:
+            return False
+    return node.isword
 
 
 def test_nlp_segmenter_features_are_pkusegs(segmenters):
@@ -41,7 +79,7 @@ def test_nlp_segmenter_features_are_pkusegs(segmenters):
 def test_nlp_segmenter_cuts_every_seed_as_pkuseg(segmenters, seed_docs):
     fast, shipped = segmenters
     for doc in seed_docs.values():
-        assert fast.cut(doc.text) == shipped.cut(doc.text), doc.doc_id
+        assert fast.cut(doc.text) == _pkuseg_cut(fast, shipped, doc.text), doc.doc_id
 
 
 @pytest.mark.parametrize(

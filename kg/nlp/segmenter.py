@@ -78,12 +78,44 @@ class FastPkuseg:
         words stay whole, the rest is segmented by the model and post-processed."""
         ret: list[str] = []
         for piece in txt.strip().split():
-            for word, is_word, _ in zip(*self.preprocesser.solve(piece)):
+            for word, is_word in self.dictionary_pieces(piece):
                 if is_word:
                     ret.append(word)
                 else:
                     ret.extend(self._post_process(self._cut(word)))
         return ret
+
+    def dictionary_pieces(self, text: str) -> list[tuple[str, bool]]:
+        """``text`` in pieces, each a user-dictionary word (True) or text between them (False):
+        at each position the longest dictionary word, as pkuseg's ``Preprocesser.solve``, but
+        a dictionary word and never a mere prefix of one. pkuseg's walk down its trie stops
+        where the text leaves it and keeps what it walked, so 上海浦东 (on the way to
+        上海浦东新区…) or 杭州市第 (杭州市第一医院) became one forced word and cut the name after it."""
+        root = self.preprocesser.trie.children
+        out: list[tuple[str, bool]] = []
+        last = i = 0
+        n = len(text)
+        while i < n:
+            node = root.get(text[i])
+            end = -1
+            j = i
+            while node is not None:
+                j += 1
+                if node.isword:
+                    end = j
+                if j == n:
+                    break
+                node = node.children.get(text[j])
+            if end < 0:
+                i += 1
+                continue
+            if last < i:
+                out.append((text[last:i], False))
+            out.append((text[i:end], True))
+            last = i = end
+        if last < n:
+            out.append((text[last:], False))
+        return out
 
     def _post_process(self, sent: list[str]) -> list[str]:
         """pkuseg's Postprocesser with ``check_seperated``: runs of 7, then 6 … 2 words that
