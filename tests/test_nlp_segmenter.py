@@ -29,7 +29,7 @@ def _pkuseg_cut(fast, shipped, text: str) -> list[str]:
     """pkuseg's own model and post-processing over the same user-dictionary pieces."""
     out: list[str] = []
     for piece in text.split():
-        for word, is_word in fast.dictionary_pieces(piece):
+        for word, is_word in fast.pieces(piece):
             out += [word] if is_word else shipped.postprocesser(shipped._cut(word))
     return out
 
@@ -99,3 +99,23 @@ def test_nlp_tokenizer_words_and_spaces_as_spacy(words, text):
 def test_nlp_tokenizer_doc_text_is_the_text(nlp):
     text = " 深化“最多跑一次”改革，  支持西湖大学\n\n建设。 "
     assert nlp.make_doc(text).text == text
+
+
+# A dictionary word is not forced where the model reads a common word across its edge and cuts
+# there (形成 over 成都市, 部门 over 交通运输部, 医保 over 保定, 重大 over 大理); where the model
+# cuts at the name's edges (创建/成都), the name stays one word.
+@pytest.mark.parametrize(
+    "text, forced, words",
+    [
+        ("加快形成都市圈", "成都市", ["加快", "形成", "都市圈"]),
+        ("由市交通运输部门负责", "交通运输部", ["由", "市", "交通", "运输", "部门", "负责"]),
+        ("纳入医保定点范围", "保定", ["纳入", "医保", "定点", "范围"]),
+        ("实施一批重大理论创新工程", "大理", ["实施", "一批", "重大", "理论", "创新", "工程"]),
+        ("今年力争创建成都国家植物园", "成都", ["今年", "力争", "创建", "成都", "国家", "植物园"]),
+        ("推动成都市场主体发展", "成都市", ["推动", "成都", "市场", "主体", "发展"]),
+    ],
+)
+def test_nlp_segmenter_keeps_the_models_cut_across_a_common_word(segmenters, text, forced, words):
+    fast, shipped = segmenters
+    assert forced in shipped.cut(text)  # pkuseg forces the dictionary word
+    assert fast.cut(text) == words
