@@ -275,3 +275,18 @@ def test_nlp_rules_engine_chains_places_written_one_after_another(chain_rules, t
 )
 def test_nlp_rules_engine_name_begins_with_the_place_the_segmenter_keeps(nlp, text, expected):
     assert [(e.text, e.label_) for e in nlp(text).ents] == expected
+
+
+# A known place the segmenter cuts through is not there: the segmenter forces known places
+# whole unless the model reads a common word across them (形成/都市圈, 顺应/城市).
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("加快形成都市圈建设", []),
+        ("顺应城市发展规律", []),
+        ("推动成都市场主体发展", [("成都", "DISTRICT")]),
+        ("实施黄河内蒙古段河道治理", [("内蒙古", "DISTRICT")]),
+    ],
+)
+def test_nlp_rules_engine_place_cut_by_the_segmenter_is_not_there(nlp, text, expected):
+    assert [(e.text, e.label_) for e in nlp(text).ents] == expected

@@ -278,7 +278,7 @@ class RuleSet:
             # A county's or township's bare short form that begins or ends inside a word is not
             # there: 民和 in 人民/和, 大安 in 加大/安置.
             ends = set(words.values())
-            found = [c for c in found if not self._weak(c, text) or (c.start in words and c.end in ends)]
+            found = [c for c in found if not self._cut_place(c, text) or (c.start in words and c.end in ends)]
             known = bytearray(len(text))
             for c in found:
                 if c.entry is not None:
@@ -322,6 +322,11 @@ class RuleSet:
                 if not _NATURE_AFTER.match(text, m.end()) and text[m.start() - 1 : m.start()] != "“":
                     found.append(Candidate(m.start(), m.end(), "DISTRICT", f"gazetteer:home:{ids[0]}", 0, ids[0]))
         return found
+
+    def _cut_place(self, c: Candidate, text: str) -> bool:
+        """A place the segmenter may cut through: a weak short form, or any known place, as
+        dictionary words are forced whole unless the model reads a word across them (形成都市圈)."""
+        return c.label == "DISTRICT" and c.rule.startswith("gazetteer:")
 
     def _weak(self, c: Candidate, text: str) -> bool:
         return c.label == "DISTRICT" and weak(self._entry(c), text[c.start : c.end])
