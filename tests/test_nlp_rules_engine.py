@@ -260,3 +260,33 @@ def chain_rules(tmp_path):
 )
 def test_nlp_rules_engine_chains_places_written_one_after_another(chain_rules, text, expected):
     assert [(text[c.start:c.end], c.entry) for c in chain_rules.match(text)] == expected
+
+
+# A pattern's boundary can read a verb that ends in a place's first character (建成 in 创建成都…);
+# the name then begins with the place the segmenter keeps whole, but not a two-character place
+# that begins with a conjunction (和县 in 教育和县乡).
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("今年力争创建成都国家植物园", [("成都国家植物园", "PROJECT")]),
+        ("重点推进和林格尔新区大数据中心建设", [("和林格尔新区大数据中心", "PROJECT")]),
+        ("加快义务教育和县乡财政体制改革", [("县乡财政体制改革", "PROGRAM")]),
+    ],
+)
+def test_nlp_rules_engine_name_begins_with_the_place_the_segmenter_keeps(nlp, text, expected):
+    assert [(e.text, e.label_) for e in nlp(text).ents] == expected
+
+
+# A known place the segmenter cuts through is not there: the segmenter forces known places
+# whole unless the model reads a common word across them (形成/都市圈, 顺应/城市).
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("加快形成都市圈建设", []),
+        ("顺应城市发展规律", []),
+        ("推动成都市场主体发展", [("成都", "DISTRICT")]),
+        ("实施黄河内蒙古段河道治理", [("内蒙古", "DISTRICT")]),
+    ],
+)
+def test_nlp_rules_engine_place_cut_by_the_segmenter_is_not_there(nlp, text, expected):
+    assert [(e.text, e.label_) for e in nlp(text).ents] == expected

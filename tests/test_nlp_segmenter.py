@@ -1,4 +1,5 @@
-"""kg's pkuseg segmentation and tokenizer give exactly the tokens spacy-pkuseg and spaCy give."""
+"""kg's pkuseg segmentation and tokenizer give exactly the tokens spacy-pkuseg and spaCy give, but
+for user-dictionary words, which are whole dictionary words (pkuseg forced a prefix of one)."""
 
 from __future__ import annotations
 
@@ -24,10 +25,47 @@ def segmenters(nlp):
     return fast, fast.seg
 
 
+def _pkuseg_cut(fast, shipped, text: str) -> list[str]:
+    """pkuseg's own model and post-processing over the same user-dictionary pieces."""
+    out: list[str] = []
+    for piece in text.split():
+        for word, is_word in fast.pieces(piece):
+            out += [word] if is_word else shipped.postprocesser(shipped._cut(word))
+    return out
+
+
 @pytest.mark.parametrize("text", TRICKY)
 def test_nlp_segmenter_cuts_as_pkuseg(segmenters, text):
     fast, shipped = segmenters
-    assert fast.cut(text) == shipped.cut(text)
+    assert fast.cut(text) == shipped.cut(text) == _pkuseg_cut(fast, shipped, text)
+
+
+# pkuseg's Preprocesser keeps the part of its trie walk that matched, word or not: 上海浦东 is the
+# way to 上海浦东新区…, 杭州市第 to 杭州市第一人民医院…, and forcing it cut the name that follows.
+@pytest.mark.parametrize(
+    "text, pkusegs, words",
+    [
+        ("推进上海浦东新区建设", "上海浦东", ["推进", "上海", "浦东新区", "建设"]),
+        ("杭州市第十二届人民代表大会", "杭州市第", ["杭州市", "第十二", "届", "人民", "代表", "大会"]),
+        ("支持武汉大力推进", "武汉大", ["支持", "武汉", "大力", "推进"]),
+        ("实施科教兴国战略和人才强省战略", "科教兴国战略和人才强", ["实施", "科教兴国战略", "和", "人才", "强", "省", "战略"]),
+    ],
+)
+def test_nlp_segmenter_forces_whole_dictionary_words(segmenters, text, pkusegs, words):
+    fast, shipped = segmenters
+    assert pkusegs in shipped.cut(text)  # the prefix pkuseg forces
+    assert fast.cut(text) == words
+    forced = [w for w, is_word in fast.dictionary_pieces(text) if is_word]
+    assert pkusegs not in forced and all(_in_trie(fast, w) for w in forced)
+
+
+def _in_trie(fast, word: str) -> bool:
+    node = fast.preprocesser.trie
+    for ch in word:
+        node = node.children.get(ch)
+        if node is None:
+            return False
+    return node.isword
 
 
 def test_nlp_segmenter_features_are_pkusegs(segmenters):
@@ -41,7 +79,7 @@ def test_nlp_segmenter_features_are_pkusegs(segmenters):
 def test_nlp_segmenter_cuts_every_seed_as_pkuseg(segmenters, seed_docs):
     fast, shipped = segmenters
     for doc in seed_docs.values():
-        assert fast.cut(doc.text) == shipped.cut(doc.text), doc.doc_id
+        assert fast.cut(doc.text) == _pkuseg_cut(fast, shipped, doc.text), doc.doc_id
 
 
 @pytest.mark.parametrize(
@@ -61,3 +99,23 @@ def test_nlp_tokenizer_words_and_spaces_as_spacy(words, text):
 def test_nlp_tokenizer_doc_text_is_the_text(nlp):
     text = " 深化“最多跑一次”改革，  支持西湖大学\n\n建设。 "
     assert nlp.make_doc(text).text == text
+
+
+# A dictionary word is not forced where the model reads a common word across its edge and cuts
+# there (形成 over 成都市, 部门 over 交通运输部, 医保 over 保定, 重大 over 大理); where the model
+# cuts at the name's edges (创建/成都), the name stays one word.
+@pytest.mark.parametrize(
+    "text, forced, words",
+    [
+        ("加快形成都市圈", "成都市", ["加快", "形成", "都市圈"]),
+        ("由市交通运输部门负责", "交通运输部", ["由", "市", "交通", "运输", "部门", "负责"]),
+        ("纳入医保定点范围", "保定", ["纳入", "医保", "定点", "范围"]),
+        ("实施一批重大理论创新工程", "大理", ["实施", "一批", "重大", "理论", "创新", "工程"]),
+        ("今年力争创建成都国家植物园", "成都", ["今年", "力争", "创建", "成都", "国家", "植物园"]),
+        ("推动成都市场主体发展", "成都市", ["推动", "成都", "市场", "主体", "发展"]),
+    ],
+)
+def test_nlp_segmenter_keeps_the_models_cut_across_a_common_word(segmenters, text, forced, words):
+    fast, shipped = segmenters
+    assert forced in shipped.cut(text)  # pkuseg forces the dictionary word
+    assert fast.cut(text) == words

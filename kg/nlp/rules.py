@@ -274,11 +274,12 @@ class RuleSet:
         if words:
             places = frozenset(c.start for c in found if c.entry is not None and c.label == "DISTRICT")
             found = trim_leading(text, found, words, self.lexicon, places)
+            found = begin_with_places(text, found, words)
             found += place_names(text, found, words, self.place_prefixes, self._strong_place)
             # A county's or township's bare short form that begins or ends inside a word is not
             # there: 民和 in 人民/和, 大安 in 加大/安置.
             ends = set(words.values())
-            found = [c for c in found if not self._weak(c, text) or (c.start in words and c.end in ends)]
+            found = [c for c in found if not self._cut_place(c, text) or (c.start in words and c.end in ends)]
             known = bytearray(len(text))
             for c in found:
                 if c.entry is not None:
@@ -322,6 +323,11 @@ class RuleSet:
                 if not _NATURE_AFTER.match(text, m.end()) and text[m.start() - 1 : m.start()] != "“":
                     found.append(Candidate(m.start(), m.end(), "DISTRICT", f"gazetteer:home:{ids[0]}", 0, ids[0]))
         return found
+
+    def _cut_place(self, c: Candidate, text: str) -> bool:
+        """A place the segmenter may cut through: a weak short form, or any known place, as
+        dictionary words are forced whole unless the model reads a word across them (形成都市圈)."""
+        return c.label == "DISTRICT" and c.rule.startswith("gazetteer:")
 
     def _weak(self, c: Candidate, text: str) -> bool:
         return c.label == "DISTRICT" and weak(self._entry(c), text[c.start : c.end])
@@ -379,6 +385,30 @@ def _overlapped(found: Sequence[Candidate], spans: set[tuple[int, int]], size: i
 # Dropping unsupported short forms and settling again converges in a round or two; a dropped
 # form can only uncover candidates, which are short forms again at most this many times.
 _SETTLE_ROUNDS = 3
+
+
+_CONJUNCTIONS = frozenset("和与及暨并或同")
+
+
+def begin_with_places(text: str, found: list[Candidate], words: dict[int, int]) -> list[Candidate]:
+    """A pattern's name that begins inside a known place the segmenter keeps one word and runs
+    past it begins with the place: the pattern's boundary read a verb ending in the place's first
+    character (建成 of 创建成都国家植物园, 和 of 呼和浩特都市圈), so the place is its first word.
+    Not a place of two characters that begins with a conjunction: 和 of 教育和县乡财政 is one
+    as often as 和县 is the county."""
+    inside: dict[int, tuple[int, int]] = {}
+    for c in found:
+        if c.entry is not None and c.label == "DISTRICT" and words.get(c.start) == c.end:
+            if c.end - c.start == 2 and text[c.start] in _CONJUNCTIONS:
+                continue
+            for pos in range(c.start + 1, c.end):
+                inside.setdefault(pos, (c.start, c.end))
+    if not inside:
+        return found
+    return [
+        replace(c, start=inside[c.start][0]) if c.entry is None and c.start in inside and c.end > inside[c.start][1] else c
+        for c in found
+    ]
 
 
 def split_places_before_quotes(text: str, found: list[Candidate]) -> list[Candidate]:

@@ -8,6 +8,11 @@ placeholder-only feature is built only when the model has it. Features keep pkus
 the Viterbi decoder, which is pkuseg's own, sums the same weights in the same order and returns
 the same tags. ``FastPkuseg.usable`` says whether a loaded model fits these assumptions; the
 pipeline keeps pkuseg's own ``cut`` when it does not.
+
+User-dictionary words (kg's known names) are forced as pkuseg forces them, longest first, with
+two corrections (``pieces``): a forced word is a whole dictionary word, never the prefix of one
+pkuseg's trie walk stopped in, and it is not forced where the model reads a common word across
+its edge (形成 over 成都市 in 形成都市圈).
 """
 
 from __future__ import annotations
@@ -78,12 +83,91 @@ class FastPkuseg:
         words stay whole, the rest is segmented by the model and post-processed."""
         ret: list[str] = []
         for piece in txt.strip().split():
-            for word, is_word, _ in zip(*self.preprocesser.solve(piece)):
+            for word, is_word in self.pieces(piece):
                 if is_word:
                     ret.append(word)
                 else:
                     ret.extend(self._post_process(self._cut(word)))
         return ret
+
+    def pieces(self, text: str) -> list[tuple[str, bool]]:
+        """``dictionary_pieces`` of ``text`` without the dictionary words that read across a
+        common word: where the model's vocabulary has a word that crosses an edge of a forced
+        word (建成 across 成都 in 建成都市, 形成 in 形成都市圈, 重大 across 大理 in 重大理论)
+        and the model, cutting the text around it, puts no boundary at that edge, the model's
+        cut is kept (建成/都市, 形成/都市圈, 重大/理论); where it does (创建/成都), the name."""
+        found = self.dictionary_pieces(text)
+        if len(found) < 2 and not (found and found[0][1]):
+            return found
+        starts = [0]
+        for word, _ in found:
+            starts.append(starts[-1] + len(word))
+        kept = []
+        for k, (word, is_word) in enumerate(found):
+            if is_word and self._read_across(text, starts, found, k):
+                is_word = False
+            if kept and not is_word and not kept[-1][1]:
+                kept[-1] = (kept[-1][0] + word, False)
+            else:
+                kept.append((word, is_word))
+        return kept
+
+    def _read_across(self, text: str, starts: list[int], found: list[tuple[str, bool]], k: int) -> bool:
+        """Whether the model reads the k-th (forced) piece's edge as inside a common word."""
+        vocab = self._unigram
+        i, j = starts[k], starts[k + 1]
+        # only text the model cuts can hold the crossing word, not a neighbouring forced word
+        lo = starts[k - 1] if k and not found[k - 1][1] else i
+        hi = starts[k + 2] if k + 1 < len(found) and not found[k + 1][1] else j
+        edges = [
+            edge for edge, (a, b) in ((i, (max(lo, i - 3), i)), (j, (j, min(hi, j + 3))))
+            if a < b and any(
+                text[x:y] in vocab
+                for x in range(a if edge == i else i + 1, i if edge == i else j)
+                for y in range(i + 1 if edge == i else j + 1, (j if edge == i else b) + 1)
+                if 2 <= y - x <= 4
+            )
+        ]
+        if not edges:
+            return False
+        a, b = max(lo, i - 4), min(hi, j + 4)
+        cut = self._post_process(self._cut(text[a:b]))
+        bounds = {a}
+        for w in cut:
+            bounds.add(max(bounds) + len(w))
+        return any(edge not in bounds for edge in edges)
+
+    def dictionary_pieces(self, text: str) -> list[tuple[str, bool]]:
+        """``text`` in pieces, each a user-dictionary word (True) or text between them (False):
+        at each position the longest dictionary word, as pkuseg's ``Preprocesser.solve``, but
+        a dictionary word and never a mere prefix of one. pkuseg's walk down its trie stops
+        where the text leaves it and keeps what it walked, so 上海浦东 (on the way to
+        上海浦东新区…) or 杭州市第 (杭州市第一医院) became one forced word and cut the name after it."""
+        root = self.preprocesser.trie.children
+        out: list[tuple[str, bool]] = []
+        last = i = 0
+        n = len(text)
+        while i < n:
+            node = root.get(text[i])
+            end = -1
+            j = i
+            while node is not None:
+                j += 1
+                if node.isword:
+                    end = j
+                if j == n:
+                    break
+                node = node.children.get(text[j])
+            if end < 0:
+                i += 1
+                continue
+            if last < i:
+                out.append((text[last:i], False))
+            out.append((text[i:end], True))
+            last = i = end
+        if last < n:
+            out.append((text[last:], False))
+        return out
 
     def _post_process(self, sent: list[str]) -> list[str]:
         """pkuseg's Postprocesser with ``check_seperated``: runs of 7, then 6 … 2 words that

@@ -1,4 +1,5 @@
-"""kg's Chinese tokenizer: spaCy's pkuseg tokenizer, with the same tokens made faster.
+"""kg's Chinese tokenizer: spaCy's pkuseg tokenizer made faster, its user-dictionary words
+corrected (see ``segmenter.FastPkuseg.pieces``).
 
 Two costs of spaCy's ``ChineseTokenizer`` are not pkuseg's model: spacy-pkuseg's feature
 building (replaced by the exact ``segmenter.FastPkuseg``) and ``util.get_words_and_spaces``,
