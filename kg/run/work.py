@@ -6,15 +6,13 @@ process loads its resources once (``resources_for``) and keeps them for every do
 
 from __future__ import annotations
 
+import gc
 import traceback
-from typing import Union
 
 from kg.errors import DataFileError, InputError
 from kg.run.document import process_source
 from kg.run.resources import resources_for
-from kg.run.result import DocumentResult, Failure, Source
-
-Outcome = Union[DocumentResult, Failure]
+from kg.run.result import Failure, Outcome, Source
 
 
 def work(source: Source, base: str) -> Outcome:
@@ -36,3 +34,6 @@ def load(base: str) -> None:
         resources_for(base)
     except DataFileError:
         pass  # a failing initializer breaks the pool unexplained; work() raises it with its message
+    # The resources live as long as the worker: out of the collector's sight, its full passes
+    # during the documents no longer walk them.
+    gc.freeze()
