@@ -221,7 +221,7 @@ def _write_outputs(staging: Staging, done: list[tuple[int, DocumentResult]], cac
         raise
     files_out.close()
     clock.lap("graph files")
-    from kg.outputs.corpus_network import corpus_network  # networkx and pyvis: imported while workers work
+    from kg.outputs.corpus_network import corpus_network  # networkx and pyvis: a second, for the page only
     from kg.outputs.viz import render_html
 
     staging.write("graph.html", render_html(corpus_network([r.record for _, r in done], corpus, iris)))

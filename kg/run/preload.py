@@ -10,8 +10,6 @@ process that loaded its resources once keeps them (``resources_for``).
 
 from __future__ import annotations
 
-import gc
-
 from kg.errors import KgError
 from kg.graph.iris import DEFAULT_BASE
 from kg.run.resources import resources_for
@@ -20,6 +18,3 @@ try:
     resources_for(DEFAULT_BASE)  # another --base shares all but its IRI minter
 except KgError:
     pass  # each worker meets the error again when it loads, and the build reports it
-# Out of the collector's sight: a full pass in a worker would walk them, and touching them
-# would copy the pages the workers share with this process.
-gc.freeze()

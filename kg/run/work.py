@@ -6,7 +6,6 @@ process loads its resources once (``resources_for``) and keeps them for every do
 
 from __future__ import annotations
 
-import gc
 import traceback
 
 from kg.errors import DataFileError, InputError
@@ -34,6 +33,3 @@ def load(base: str) -> None:
         resources_for(base)
     except DataFileError:
         pass  # a failing initializer breaks the pool unexplained; work() raises it with its message
-    # The resources live as long as the worker: out of the collector's sight, its full passes
-    # during the documents no longer walk them.
-    gc.freeze()
