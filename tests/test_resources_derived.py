@@ -158,3 +158,12 @@ def test_derived_sparql_parser_not_imported_once_kept(tmp_path):
             for _ in range(2)]
     assert [r.stdout.strip() for r in runs] == ["True", "False"]
     assert len(list((tmp_path / "derived" / "sparql").glob("*.pickle"))) == 2
+
+
+def test_derived_keeps_the_values_used_last_within_its_budget(tmp_path, monkeypatch):
+    monkeypatch.setattr(derived, "KEEP_BYTES", 250)
+    for n, size in enumerate([100, 100, 100, 10]):  # each pickled a few bytes over its size
+        derived.kept("things", f"k{n}", lambda: b"x" * size, where=tmp_path)
+        os.utime(tmp_path / "things" / f"k{n}.pickle", (n, n))  # used in this order
+    assert sorted(p.stem for p in (tmp_path / "things").glob("*.pickle")) == ["k2", "k3"]
+    assert derived.kept("things", "k3", lambda: b"made again", where=tmp_path) == b"x" * 10

@@ -26,7 +26,9 @@ from kg.resources.atomic import write_atomic
 T = TypeVar("T")
 _PROTOCOL = pickle.HIGHEST_PROTOCOL
 _VERSION = f"kg-derived-1:{sys.implementation.cache_tag}:{sys.version}:{_PROTOCOL}".encode()
-KEEP = 4  # values kept per kind: the shipped data's and a few others' (tests, edited copies)
+# Bytes of values kept per kind, the ones used last: the shipped data's (7 MB of gazetteer) and
+# a few edited copies', and any number of small ones (tests' gazetteers of a few rows).
+KEEP_BYTES = 32 << 20
 
 
 def folder() -> Path:
@@ -97,10 +99,14 @@ def _read(path: Path) -> Optional[tuple]:
 
 
 def _prune(kind_folder: Path) -> None:
-    """Keep the KEEP values of the folder used last."""
+    """Keep the values of the folder used last, KEEP_BYTES of them (the last one at least)."""
     try:
-        files = sorted(kind_folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in files[KEEP:]:
-            old.unlink(missing_ok=True)
+        files = [(p.stat(), p) for p in kind_folder.glob("*.pickle")]
+        files.sort(key=lambda item: item[0].st_mtime, reverse=True)
+        total = 0
+        for n, (stat, path) in enumerate(files):
+            total += stat.st_size
+            if n and total > KEEP_BYTES:
+                path.unlink(missing_ok=True)
     except OSError:
         pass
