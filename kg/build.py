@@ -29,18 +29,15 @@ from kg.graph.documents import add_duplicate
 from kg.graph.iris import DEFAULT_BASE, DEFAULT_BUILD, Iris
 from kg.graph.lines import Lines, split_lines
 from kg.ingest.read import SUFFIXES, Skipped, collect, unsupported_type
-from kg.outputs.corpus_network import corpus_network
 from kg.outputs.lock import build_lock
 from kg.outputs.staging import Staging, sweep
 from kg.outputs.store import STORE_DIR, build_store, graph_digests, mark_store_current, updated_store
 from kg.outputs.stream import GraphFiles
-from kg.outputs.viz import render_html
 from kg.run.cache import CACHE_DIR, ResultCache, entry_key
 from kg.graph.shapes import load_validator
 from kg.run.resources import PREFIX_PAIRS, fingerprint
-from kg.run.result import DocumentRecord, DocumentResult, Failure, Source
+from kg.run.result import DocumentRecord, DocumentResult, Failure, Outcome, Source
 from kg.run.schedule import run_dask, run_pool, run_serial
-from kg.run.work import Outcome
 
 # Called once per file as it is settled: ("built" | "reused" | "failed" | "skipped", file name).
 Progress = Callable[[str, str], None]
@@ -224,6 +221,9 @@ def _write_outputs(staging: Staging, done: list[tuple[int, DocumentResult]], cac
         raise
     files_out.close()
     clock.lap("graph files")
+    from kg.outputs.corpus_network import corpus_network  # networkx and pyvis: a second, for the page only
+    from kg.outputs.viz import render_html
+
     staging.write("graph.html", render_html(corpus_network([r.record for _, r in done], corpus, iris)))
     clock.lap("page")
     stale = set(previous) - set(digests)

@@ -130,7 +130,7 @@ def test_nlp_learned_asked_for_without_a_trained_model(tmp_path):
 
 
 def test_nlp_learned_pipeline_switch(monkeypatch):
-    from kg.nlp.pipeline import LEARNED_ENV, learned_default
+    from kg.nlp.learned import LEARNED_ENV, learned_default
 
     monkeypatch.delenv(LEARNED_ENV, raising=False)
     assert learned_default() is False

@@ -1,4 +1,4 @@
-"""The process pool's shutdown after Ctrl-C (kg.run.schedule._stop)."""
+"""The process pool (kg.run.schedule): its shutdown after Ctrl-C (_stop), its workers' start."""
 
 from __future__ import annotations
 
@@ -24,3 +24,25 @@ def test_schedule_stop_ends_a_pool_left_waiting_on_half_a_result():
     shutdown.start()
     shutdown.join(60)
     assert not shutdown.is_alive(), "the pool's shutdown still waits for the rest of the result"
+
+
+def test_schedule_workers_start_with_the_resources_loaded():
+    # The forkserver loads them once (kg.run.preload) and every worker is forked with them.
+    import worker_probe
+
+    from kg.run.schedule import _context
+
+    with ProcessPoolExecutor(2, mp_context=_context()) as pool:
+        assert list(pool.map(worker_probe.loaded_resources, range(2))) == [1, 1]
+
+
+def test_schedule_build_process_does_not_import_the_nlp():
+    # The build's process hands documents to workers and merges their results: no spaCy (a
+    # second of start-up) until a document is worked on in it (--jobs 1).
+    import subprocess
+    import sys
+
+    code = ("import sys, kg.build, kg.run.schedule, kg.corpus.step, kg.run.resources;"
+            " print(sorted(m for m in ('spacy', 'datasketch', 'networkx') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

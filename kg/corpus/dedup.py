@@ -10,14 +10,14 @@ the larger's). The copy of a pair is the document with more masks, or on a tie t
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
-
-import numpy as np
-from datasketch import LeanMinHash, MinHashLSHEnsemble
+from typing import TYPE_CHECKING, Sequence
 
 from kg.ingest.dedup import SIGNATURE_PERMUTATIONS, SIGNATURE_SCHEME, signature
 
 from kg.run.result import DuplicatePrint
+
+if TYPE_CHECKING:  # datasketch imports scipy (a second): only when two documents are compared
+    from datasketch import LeanMinHash
 
 THRESHOLD = 0.8  # containment from which a document is a copy (as kg.ingest.dedup)
 MIN_SHINGLES = 20  # a text this short is not called a copy of anything
@@ -35,6 +35,9 @@ class Duplicate:
 
 
 def _minhash(p: DuplicatePrint) -> LeanMinHash:
+    import numpy as np
+    from datasketch import LeanMinHash
+
     return LeanMinHash(seed=1, hashvalues=np.array(p.signature or signature(p.sampled), dtype=np.uint64),
                        scheme=SIGNATURE_SCHEME)
 
@@ -50,6 +53,8 @@ def find_duplicates(prints: Sequence[tuple[str, DuplicatePrint]]) -> list[Duplic
     ranked = sorted((p for p in prints if p[1].size >= MIN_SHINGLES and p[1].sampled), key=lambda p: (p[1].masks, p[0]))
     if len(ranked) < 2:
         return []
+    from datasketch import MinHashLSHEnsemble
+
     rank = {doc_id: n for n, (doc_id, _) in enumerate(ranked)}
     hashes = {doc_id: _minhash(p) for doc_id, p in ranked}
     index = MinHashLSHEnsemble(threshold=INDEX_THRESHOLD, num_perm=NUM_PERM, num_part=8)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from kg.extract.entities import Entity
+from kg.extract.entity import Entity
 from kg.run.result import DocumentResult, EntityRecord
 
 SAMPLES = 3  # sentences kept per entity for the network view

@@ -17,10 +17,11 @@ national document's own area.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Container, Iterable, Optional
 
+from kg.extract.entity import Entity
 from kg.extract.mentions import Mention
 from kg.nlp.rules import DATA_DIR, Entry, Gazetteer
 from kg.resources.datafiles import Problems, cell, split_bars, tsv_rows
@@ -34,22 +35,6 @@ _GENERIC_BODY = re.compile(r"^org:generic-")
 LINKING_DIR = DATA_DIR / "linking"
 COUNTRY_KEY = f"division:{COUNTRY.code}"
 _SPACE_BY_CJK = re.compile(r"\s+(?=[\u3400-\u9fff（）])|(?<=[\u3400-\u9fff（）])\s+")
-
-
-@dataclass
-class Entity:
-    key: str
-    label: str
-    name: str  # canonical Simplified name
-    aliases: dict[str, str] = field(default_factory=dict)  # written form -> language tag (zh, zh-Hant)
-    code: str = ""  # GB/T 2260 division code, for official divisions
-    parent: Optional[str] = None  # key of the enclosing district
-    level: str = ""
-    until: str = ""  # last year of a former division
-
-    def add_alias(self, form: str, lang: str) -> None:
-        if form != self.name and form not in self.aliases:
-            self.aliases[form] = lang
 
 
 def canonical_form(text: str) -> str:

@@ -9,7 +9,7 @@ from typing import Mapping
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS, XSD
 
-from kg.extract.entities import Entity
+from kg.extract.entity import Entity
 from kg.graph.iris import Iris
 from kg.graph.namespace import POL
 

@@ -4,8 +4,9 @@ pySHACL runs the SELECT once per focus node with ``$this`` pre-bound. Through rd
 0.27 ms a query even prepared (measured on the seeds' 67 observations): two constraints on
 every observation would cost as much again as the whole compiled check of a document. The
 constraints we write only ask whether ``$this`` has, or lacks, values of some
-properties, so the SELECT is parsed with rdflib's SPARQL parser and compiled, when it has the
-form
+properties, so the SELECT is parsed with rdflib's SPARQL parser (what it read kept on disk by
+:mod:`kg.resources.derived`, so that a process need not even import the parser) and compiled,
+when it has the form
 
     SELECT $this WHERE { FILTER [NOT] EXISTS { $this <p> ?x . ... } ... }
 
@@ -17,12 +18,15 @@ a test that reads the triples of ``$this`` from the checker's index. Any other q
 from __future__ import annotations
 
 import re
+import sys
 from typing import Callable, Mapping, Optional
 
+import rdflib
 from rdflib import URIRef, Variable
 from rdflib.term import Node
 
 from kg.errors import UnsupportedShapeError
+from kg.resources.derived import key, kept
 
 # A triple pattern of $this: (predicate as plain text, the index's key; constant object or
 # None for a variable).
@@ -39,26 +43,24 @@ def compile_select(select: str, prefixes: Mapping[str, str], path: Optional[URIR
     """A function ``violated(focus, objects) -> bool``, true when the SELECT returns a row for
     ``focus``; ``where`` names the shapes file in errors. Returns it with the predicates it
     reads, which the checker must index."""
-    from rdflib.plugins.sparql import prepareQuery  # the parser is slow to import; load time only
-
-    def unsupported(why: str) -> UnsupportedShapeError:
-        return UnsupportedShapeError(where, f"SPARQL constraint {why}; the fast validator compiles only "
-                                            f"'SELECT $this WHERE {{ FILTER [NOT] EXISTS {{ $this <p> ?x }} }}': "
-                                            f"{' '.join(select.split())}")
-
     text = select
     if path is not None:
         text = _PATH_VARIABLE.sub(lambda m: m.group(1) + path.n3(), text)
     elif _PATH_VARIABLE.search(text):
-        raise unsupported("uses $PATH on a shape without sh:path")
+        raise _unsupported(select, where, "uses $PATH on a shape without sh:path")
     header = "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in prefixes.items())
-    query = prepareQuery(header + text).algebra
-    if query.name != "SelectQuery" or query.p.name != "Project" or list(query.PV) != [_THIS]:
-        raise unsupported("does not select $this alone")
-    body = query.p.p
-    if body.name != "Filter" or body.p.name != "BGP" or body.p.triples:
-        raise unsupported("has a graph pattern besides its FILTERs")
-    tests = [_exists_test(expr, unsupported) for expr in _conjuncts(body.expr, unsupported)]
+    query = header + text
+    # rdflib's SPARQL parser takes longer to import and run than the rest of the shapes to load:
+    # its reading of the query is kept on disk, by the query, this code and rdflib's version.
+    try:
+        digest = key((), (sys.modules[__name__],), query, f"rdflib {rdflib.__version__}")
+    except OSError:  # this module's source cannot be read: the query is read as before
+        analysed = _analyse(query)
+    else:
+        analysed = kept("sparql", digest, lambda: _analyse(query))
+    if isinstance(analysed, str):  # not a query this module compiles: said each time it loads
+        raise _unsupported(select, where, analysed)
+    tests = analysed
     predicates = frozenset(URIRef(p) for _, patterns in tests for p, _ in patterns)
 
     def violated(focus: Node, objects: Objects) -> bool:
@@ -72,6 +74,33 @@ def compile_select(select: str, prefixes: Mapping[str, str], path: Optional[URIR
         return True
 
     return violated, predicates
+
+
+def _unsupported(select: str, where: str, why: str) -> UnsupportedShapeError:
+    return UnsupportedShapeError(where, f"SPARQL constraint {why}; the fast validator compiles only "
+                                        f"'SELECT $this WHERE {{ FILTER [NOT] EXISTS {{ $this <p> ?x }} }}': "
+                                        f"{' '.join(select.split())}")
+
+
+class _Unsupported(Exception):
+    """Why a query is not of the form compiled here (a shape error once the file is named)."""
+
+
+def _analyse(query_text: str) -> list[tuple[bool, list[_Pattern]]] | str:
+    """The query's tests, ``(wanted, patterns)`` per filter, or why it cannot be compiled."""
+    from rdflib.plugins.sparql import prepareQuery  # the parser is slow to import; only when not kept
+
+    unsupported = _Unsupported
+    try:
+        query = prepareQuery(query_text).algebra
+        if query.name != "SelectQuery" or query.p.name != "Project" or list(query.PV) != [_THIS]:
+            raise unsupported("does not select $this alone")
+        body = query.p.p
+        if body.name != "Filter" or body.p.name != "BGP" or body.p.triples:
+            raise unsupported("has a graph pattern besides its FILTERs")
+        return [_exists_test(expr, unsupported) for expr in _conjuncts(body.expr, unsupported)]
+    except _Unsupported as err:
+        return str(err)
 
 
 def _conjuncts(expr, unsupported) -> list:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import os
 from functools import lru_cache
 from typing import Optional
 
@@ -15,19 +14,8 @@ from spacy.tokens import Doc
 
 from kg.nlp.entities import HOME_KEY
 from kg.nlp.factories import TOKENIZER  # importing it registers kg's components with spaCy
+from kg.nlp.learned import learned_default
 from kg.nlp.model import require_model
-
-# KG_LEARNED=1 adds the learned refiner to load_pipeline() (KG_LEARNED=0, or unset, leaves it out).
-LEARNED_ENV = "KG_LEARNED"
-
-
-def learned_default() -> bool:
-    """Whether ``load_pipeline()`` adds the learned refiner: only when ``$KG_LEARNED`` says so
-    (1, yes, true, on). Off by default: the shipped model is trained on all the gold, so
-    ``kg eval`` on the gold with it on would score passages it learned from, and it was trained
-    against the rules of its day (see kg/nlp/learned and the README)."""
-    return os.environ.get(LEARNED_ENV, "").strip().lower() in ("1", "yes", "true", "on")
-
 
 def build_pipeline(keep_candidates: bool = False) -> Language:
     """pkuseg segmentation and the entity rules; ``keep_candidates`` leaves every candidate the

@@ -34,6 +34,7 @@ wholly inside such a span is dropped.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
@@ -48,8 +49,11 @@ from kg.nlp.composed import PlacePrefix, load_place_prefixes, place_names
 from kg.nlp.lexicon import Lexicon, generic, trim_leading, unnamed
 from kg.nlp.model import model_dir
 from kg.nlp.rule_cache import RuleCache
+from kg.resources import datafiles as _datafiles, divisions as _divisions
+from kg.resources.derived import key as derived_key, kept
 from kg.resources.divisions import division_rows
 from kg.resources.names import MARKS
+from kg.nlp import candidates as _candidates, datafiles as _nlp_datafiles, places as _places
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 LABELS = ("ORG", "PROJECT", "PROGRAM", "DISTRICT")
@@ -230,7 +234,7 @@ class RuleSet:
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR) -> "RuleSet":
         return cls(
-            gazetteer=load_gazetteer(data_dir / "gazetteer"),
+            gazetteer=kept_gazetteer(data_dir / "gazetteer"),
             patterns=load_patterns(sorted((data_dir / "patterns").glob("*.jsonl")), cache=model_dir().parent / "anchors.json"),
             not_entities=load_not_entities(data_dir / "gazetteer"),
             place_contexts=load_place_contexts(data_dir / "gazetteer" / "place_contexts.tsv"),
@@ -820,6 +824,19 @@ def load_gazetteer(folder: Path) -> Gazetteer:
             _load_zones(folder / "zones.tsv", gazetteer, problems, codes)
         _load_names(folder, gazetteer, problems)
     return gazetteer
+
+
+def kept_gazetteer(folder: Path) -> Gazetteer:
+    """``load_gazetteer(folder)``, kept on disk (kg.resources.derived) under a digest of the
+    folder's files and of the code that reads them: the townships alone take half a second to
+    read, a tenth to load kept."""
+    code = (sys.modules[__name__], _candidates, _places, _nlp_datafiles, _datafiles, _divisions)
+    try:
+        files = sorted(p for p in folder.iterdir() if p.is_file())
+        found = derived_key(files, code)
+    except OSError:
+        return load_gazetteer(folder)  # it says what is missing
+    return kept("gazetteer", found, lambda: load_gazetteer(folder))
 
 
 def load_not_entities(folder: Path) -> FormIndex:

@@ -8,6 +8,7 @@ mutable entities): it can come from a worker process, a Dask worker or the cache
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Union
 
 
 @dataclass(frozen=True)
@@ -94,3 +95,6 @@ class Source:
     name: str
     data: bytes
     sha256: str
+
+
+Outcome = Union[DocumentResult, Failure]  # what the work on one source gives

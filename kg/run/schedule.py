@@ -19,10 +19,24 @@ from typing import Callable, Iterator, Sequence
 
 from kg.errors import ClusterError, WorkerError
 from kg.resources.interrupt import held_sigint
-from kg.run.result import Failure, Source
-from kg.run.work import Outcome, load, work
+from kg.run.result import Failure, Outcome, Source
 
 IN_FLIGHT_PER_JOB = 2  # documents queued per worker: enough to keep it busy, few to redo after a crash
+
+
+def work(source: Source, base: str) -> Outcome:
+    """``kg.run.work.work``, imported where it runs: the build's own process hands documents to
+    workers without importing the NLP they need."""
+    from kg.run import work as worker
+
+    return worker.work(source, base)
+
+
+def load(base: str) -> None:
+    """``kg.run.work.load``, a pool worker's initializer, imported where it runs (as ``work``)."""
+    from kg.run import work as worker
+
+    worker.load(base)
 
 
 def run_serial(sources: Sequence[Source], base: str) -> Iterator[tuple[int, Outcome]]:
@@ -32,10 +46,10 @@ def run_serial(sources: Sequence[Source], base: str) -> Iterator[tuple[int, Outc
 
 def _context() -> multiprocessing.context.BaseContext:
     # forkserver: workers start from a clean process (no threads of the caller, such as a
-    # progress bar's), with kg's modules already imported there once.
+    # progress bar's), with kg's modules imported and its resources loaded there once.
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["kg.run.work"])
+        context.set_forkserver_preload(["kg.run.preload"])
         _start_forkserver()
         return context
     return multiprocessing.get_context("spawn")

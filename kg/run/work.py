@@ -7,14 +7,11 @@ process loads its resources once (``resources_for``) and keeps them for every do
 from __future__ import annotations
 
 import traceback
-from typing import Union
 
 from kg.errors import DataFileError, InputError
 from kg.run.document import process_source
 from kg.run.resources import resources_for
-from kg.run.result import DocumentResult, Failure, Source
-
-Outcome = Union[DocumentResult, Failure]
+from kg.run.result import Failure, Outcome, Source
 
 
 def work(source: Source, base: str) -> Outcome:

@@ -13,3 +13,18 @@ nothing the rules did not.
 - ``train.py``: ``python -m kg.nlp.learned.train`` (also ``kg train``), training from a config;
 - ``cv.py``: document-held-out cross-validation of the rules alone and of each learned variant.
 """
+
+from __future__ import annotations
+
+import os
+
+# KG_LEARNED=1 adds the learned refiner to load_pipeline() (KG_LEARNED=0, or unset, leaves it out).
+LEARNED_ENV = "KG_LEARNED"
+
+
+def learned_default() -> bool:
+    """Whether ``load_pipeline()`` adds the learned refiner: only when ``$KG_LEARNED`` says so
+    (1, yes, true, on). Off by default: the shipped model is trained on all the gold, so
+    ``kg eval`` on the gold with it on would score passages it learned from, and it was trained
+    against the rules of its day (see kg/nlp/learned and the README)."""
+    return os.environ.get(LEARNED_ENV, "").strip().lower() in ("1", "yes", "true", "on")
