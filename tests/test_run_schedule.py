@@ -46,3 +46,16 @@ def test_schedule_build_process_does_not_import_the_nlp():
             " print(sorted(m for m in ('spacy', 'datasketch', 'networkx') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_schedule_resources_loaded_again_when_their_files_changed(monkeypatch):
+    """A worker forked with resources loaded for an earlier build, or a process building again,
+    must not keep using them once a rule or gazetteer file has changed (the fingerprint)."""
+    from kg.run import resources
+
+    first = resources.current_resources()
+    assert resources.current_resources() is first  # unchanged files: the same resources
+    monkeypatch.setattr(resources, "fingerprint", lambda base=resources.DEFAULT_BASE: "edited")
+    again = resources.current_resources()
+    assert again is not first
+    assert resources.current_resources() is again

@@ -4,17 +4,17 @@ It is the one module whose import does the work, and nothing but the forkserver 
 multiprocessing's forkserver only imports modules before it forks the pool's workers, and what
 it holds then every worker shares from its first instant instead of loading its own copy (the
 segmentation model's 1.6 million features, the gazetteer, the compiled rules: some 2.5 s of
-CPU a worker). Workers see the data files as they were when the forkserver started, as a
-process that loaded its resources once keeps them (``resources_for``).
+CPU a worker). A worker whose data files changed since the forkserver loaded them loads them
+again (``current_resources``).
 """
 
 from __future__ import annotations
 
 from kg.errors import KgError
 from kg.graph.iris import DEFAULT_BASE
-from kg.run.resources import resources_for
+from kg.run.resources import current_resources
 
 try:
-    resources_for(DEFAULT_BASE)  # another --base shares all but its IRI minter
+    current_resources(DEFAULT_BASE)  # another --base shares all but its IRI minter
 except KgError:
     pass  # each worker meets the error again when it loads, and the build reports it

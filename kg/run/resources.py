@@ -76,6 +76,22 @@ def resources_for(base: str = DEFAULT_BASE) -> Resources:
     return resources
 
 
+# The fingerprint each base's resources in this process were loaded under (see current_resources).
+_LOADED_UNDER: dict[str, str] = {}
+
+
+def current_resources(base: str = DEFAULT_BASE) -> Resources:
+    """``resources_for(base)``, loaded again if the files that shape them have changed since
+    they were loaded: a pool worker is forked from a forkserver that loaded its resources for an
+    earlier build (kg.run.preload), and a rule edited in between must not go unseen."""
+    stamp = fingerprint(base)
+    if _LOADED_UNDER.get(base, stamp) != stamp:
+        resources_for.cache_clear()
+        _LOADED_UNDER.clear()
+    _LOADED_UNDER[base] = stamp
+    return resources_for(base)
+
+
 def fingerprint(base: str = DEFAULT_BASE, package: Path = PACKAGE, ontology: Path = ONTOLOGY) -> str:
     """A digest of everything that shapes a document's result (see the module), and ``base``;
     ``package`` and ``ontology`` are kg's own folders but for tests."""

@@ -40,6 +40,7 @@ def load(base: str) -> None:
 
 
 def run_serial(sources: Sequence[Source], base: str) -> Iterator[tuple[int, Outcome]]:
+    load(base)  # this process may have loaded its resources for an earlier build
     for index, source in enumerate(sources):
         yield index, work(source, base)
 

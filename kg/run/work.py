@@ -10,7 +10,7 @@ import traceback
 
 from kg.errors import DataFileError, InputError
 from kg.run.document import process_source
-from kg.run.resources import resources_for
+from kg.run.resources import current_resources, resources_for
 from kg.run.result import Failure, Outcome, Source
 
 
@@ -28,8 +28,9 @@ def work(source: Source, base: str) -> Outcome:
 
 
 def load(base: str) -> None:
-    """A pool worker's initializer: load the resources before the first document arrives."""
+    """A pool worker's initializer: load the resources before the first document arrives, or
+    check that those it was forked with are still those of the files."""
     try:
-        resources_for(base)
+        current_resources(base)
     except DataFileError:
         pass  # a failing initializer breaks the pool unexplained; work() raises it with its message
