@@ -33,6 +33,7 @@ from kg.outputs.lock import build_lock
 from kg.outputs.staging import Staging, sweep
 from kg.outputs.store import STORE_DIR, build_store, graph_digests, mark_store_current, updated_store
 from kg.outputs.stream import GraphFiles
+from kg.nlp.model import require_model
 from kg.run.cache import CACHE_DIR, ResultCache, entry_key
 from kg.graph.shapes import load_validator
 from kg.run.resources import PREFIX_PAIRS, fingerprint
@@ -279,6 +280,7 @@ def _schedule(sources: list[Source], base: str, jobs: int,
     if scheduler and sources:
         return run_dask(sources, base, scheduler)
     if jobs > 1 and len(sources) > 1:
+        require_model()  # workers would die of it one by one, unexplained: say it once, here
         return run_pool(sources, base, jobs)
     return run_serial(sources, base)
 

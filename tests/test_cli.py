@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -136,3 +137,16 @@ def test_cli_stats_reads_the_named_graphs_of_trig(seed_build):
     trig = CliRunner().invoke(main, ["stats", str(seed_build / "graph.trig")])
     assert trig.exit_code == 0
     assert trig.output.split(":", 1)[1] == turtle.output.split(":", 1)[1]
+
+
+def test_cli_build_without_the_model_says_so_once_with_workers(small_reports, tmp_path):
+    """With --jobs 2 the segmentation model is checked before any worker starts: exit 4 and the
+    install command, not workers dying one by one unexplained."""
+    env = dict(os.environ, KG_MODEL_DIR=str(tmp_path / "no-model"), PYTHONPATH=str(Path(__file__).resolve().parent.parent))
+    done = subprocess.run(
+        [sys.executable, "-m", "kg", "build", str(small_reports), "--out", str(tmp_path / "out"), "--jobs", "2", "--no-cache"],
+        capture_output=True, text=True, env=env, check=False,
+    )
+    assert done.returncode == 4, done.stderr
+    assert "kg install-model" in done.stderr
+    assert "worker processes die" not in done.stderr
