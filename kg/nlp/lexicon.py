@@ -132,7 +132,7 @@ def trim_leading(
 ) -> list[Candidate]:
     """``candidates`` with leading words of the lexicon (and a leading count) taken off the
     names patterns found; a name left shorter than MIN_NAME is dropped. ``words`` maps each
-    word's start to its end; ``places``, where known places and bodies begin: a body's or a
+    word's start to its end; ``places``, where known places begin: a body's or a
     work's name does not begin with a verb or verbal noun right before one (设置重庆…大学,
     建好湖南…馆). Gazetteer names are kept as they are: they are names whatever they begin with."""
     kept = []

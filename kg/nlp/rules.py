@@ -329,12 +329,9 @@ class RuleSet:
         return found
 
     def _cut_place(self, c: Candidate, text: str) -> bool:
-        """A place the segmenter may cut through: a weak short form, or any known place, as
-        dictionary words are forced whole unless the model reads a word across them (形成都市圈)."""
+        """A known place, which the segmenter may cut through: dictionary words are forced whole
+        unless the model reads a word across them (形成都市圈), so a cut place is not there."""
         return c.label == "DISTRICT" and c.rule.startswith("gazetteer:")
-
-    def _weak(self, c: Candidate, text: str) -> bool:
-        return c.label == "DISTRICT" and weak(self._entry(c), text[c.start : c.end])
 
     def _strong_place(self, c: Candidate, written: str) -> bool:
         """A division named so that it needs no support from its context (see places.py)."""
