@@ -26,16 +26,6 @@ def test_schedule_stop_ends_a_pool_left_waiting_on_half_a_result():
     assert not shutdown.is_alive(), "the pool's shutdown still waits for the rest of the result"
 
 
-def test_schedule_workers_start_with_the_resources_loaded():
-    # The forkserver loads them once (kg.run.preload) and every worker is forked with them.
-    import worker_probe
-
-    from kg.run.schedule import _context
-
-    with ProcessPoolExecutor(2, mp_context=_context()) as pool:
-        assert list(pool.map(worker_probe.loaded_resources, range(2))) == [1, 1]
-
-
 def test_schedule_build_process_does_not_import_the_nlp():
     # The build's process hands documents to workers and merges their results: no spaCy (a
     # second of start-up) until a document is worked on in it (--jobs 1).

@@ -70,8 +70,7 @@ def resources_for(base: str = DEFAULT_BASE) -> Resources:
     """This process's resources for ``base``, loaded on first use (a worker's per-process cache)."""
     resources = Resources.load(base)
     # They live as long as the process: out of the collector's sight, its full passes during the
-    # documents no longer walk them (a tenth of a second over the seeds), nor, in a worker
-    # forked with them, copy the pages it shares with the forkserver.
+    # documents no longer walk them (a tenth of a second over the seeds).
     gc.freeze()
     return resources
 
@@ -82,8 +81,8 @@ _LOADED_UNDER: dict[str, str] = {}
 
 def current_resources(base: str = DEFAULT_BASE) -> Resources:
     """``resources_for(base)``, loaded again if the files that shape them have changed since
-    they were loaded: a pool worker is forked from a forkserver that loaded its resources for an
-    earlier build (kg.run.preload), and a rule edited in between must not go unseen."""
+    they were loaded: a process that builds again (a test, a program using kg) must not go on
+    with a rule edited in between."""
     stamp = fingerprint(base)
     if _LOADED_UNDER.get(base, stamp) != stamp:
         resources_for.cache_clear()
