@@ -90,15 +90,14 @@ def _analyse(query_text: str) -> list[tuple[bool, list[_Pattern]]] | str:
     """The query's tests, ``(wanted, patterns)`` per filter, or why it cannot be compiled."""
     from rdflib.plugins.sparql import prepareQuery  # the parser is slow to import; only when not kept
 
-    unsupported = _Unsupported
     try:
         query = prepareQuery(query_text).algebra
         if query.name != "SelectQuery" or query.p.name != "Project" or list(query.PV) != [_THIS]:
-            raise unsupported("does not select $this alone")
+            raise _Unsupported("does not select $this alone")
         body = query.p.p
         if body.name != "Filter" or body.p.name != "BGP" or body.p.triples:
-            raise unsupported("has a graph pattern besides its FILTERs")
-        return [_exists_test(expr, unsupported) for expr in _conjuncts(body.expr, unsupported)]
+            raise _Unsupported("has a graph pattern besides its FILTERs")
+        return [_exists_test(expr, _Unsupported) for expr in _conjuncts(body.expr, _Unsupported)]
     except _Unsupported as err:
         return str(err)
 

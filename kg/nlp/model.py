@@ -19,6 +19,7 @@ import zipfile
 from pathlib import Path
 
 from kg.errors import ModelMissingError
+from kg.resources.user_cache import MODEL_DIR_ENV, kg_cache_dir
 
 WHEEL_REQUIREMENT = "pkuseg==0.0.12"
 _MODEL_IN_WHEEL = "pkuseg/models/ctb8/"
@@ -28,10 +29,9 @@ INSTALL_COMMAND = ".venv/bin/kg install-model"
 
 def model_dir() -> Path:
     """``$KG_MODEL_DIR``, else ``$XDG_CACHE_HOME/kg/pkuseg-ctb8`` (``~/.cache`` by default)."""
-    if os.environ.get("KG_MODEL_DIR"):
-        return Path(os.environ["KG_MODEL_DIR"])
-    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return cache / "kg" / "pkuseg-ctb8"
+    if os.environ.get(MODEL_DIR_ENV):
+        return Path(os.environ[MODEL_DIR_ENV])
+    return kg_cache_dir() / "pkuseg-ctb8"
 
 
 def is_installed(path: Path | None = None) -> bool:

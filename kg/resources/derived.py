@@ -22,6 +22,7 @@ from typing import Callable, Iterable, Iterator, Optional, TypeVar
 
 from kg.errors import OutputError
 from kg.resources.atomic import write_atomic
+from kg.resources.user_cache import kg_cache_dir
 
 T = TypeVar("T")
 _PROTOCOL = pickle.HIGHEST_PROTOCOL
@@ -32,11 +33,8 @@ KEEP_BYTES = 32 << 20
 
 
 def folder() -> Path:
-    """Where the values are kept: beside the segmentation model, in the parent of its folder
-    (``kg.nlp.model.model_dir``, which this package may not import)."""
-    if os.environ.get("KG_MODEL_DIR"):
-        return Path(os.environ["KG_MODEL_DIR"]).parent / "derived"
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kg" / "derived"
+    """Where the values are kept: beside the segmentation model."""
+    return kg_cache_dir() / "derived"
 
 
 def key(files: Iterable[Path], modules: Iterable[ModuleType], *extra: str) -> str:

@@ -85,6 +85,7 @@ def current_resources(base: str = DEFAULT_BASE) -> Resources:
     with a rule edited in between."""
     stamp = fingerprint(base)
     if _LOADED_UNDER.get(base, stamp) != stamp:
+        gc.unfreeze()  # the resources dropped here were frozen (resources_for): let them be collected
         resources_for.cache_clear()
         _LOADED_UNDER.clear()
     _LOADED_UNDER[base] = stamp
