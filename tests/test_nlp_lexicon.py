@@ -12,11 +12,12 @@ from kg.nlp.lexicon import Lexicon, trim_leading
 
 LEXICON = Lexicon(
     leading=frozenset({"其中"}),
-    verbs=frozenset({"加强", "推进", "实现", "遴选", "实施", "搞好"}),
+    verbs=frozenset({"加强", "推进", "实现", "遴选", "实施", "搞好", "降低"}),
     common=frozenset({"行动", "计划", "铁路", "学院"}),
-    leading_or_verb=frozenset({"其中", "加强", "推进", "实现", "遴选", "实施", "搞好"}),
+    leading_or_verb=frozenset({"其中", "加强", "推进", "实现", "遴选", "实施", "搞好", "降低"}),
     # 加强 and 推进 begin programmes' names (加强…行动), not bodies' or works'.
     begins={"加强": frozenset({"PROGRAM"}), "推进": frozenset({"PROGRAM"})},
+    object_verbs=frozenset({"实施"}),
 )
 
 
@@ -43,6 +44,9 @@ def _trim(text, cuts, label, place_ends=()):
         # a word that begins no name comes off every label's
         ("其中滇中科学院", [2, 4], "ORG", ["滇中科学院"]),
         ("其中边境监管行动", [2, 4, 6], "PROGRAM", ["边境监管行动"]),
+        # a programme's name may begin with its verb, not with one that takes a name as its object
+        ("降低物流成本行动", [2, 4, 6], "PROGRAM", ["降低物流成本行动"]),
+        ("实施物流成本行动", [2, 4, 6], "PROGRAM", ["物流成本行动"]),
         # a verb's complement of result (搞好, 建设/好) begins no name, not even a programme's
         ("搞好国企改革试点", [2, 4, 6], "PROGRAM", ["国企改革试点"]),
         ("好滇中科学院", [1, 3], "ORG", ["滇中科学院"]),
@@ -92,10 +96,12 @@ def test_nlp_lexicon_place_then_verb_or_count(text, cuts, place_ends, label, exp
 
 def test_nlp_lexicon_load_reads_begins_per_label(tmp_path):
     (tmp_path / "leading.tsv").write_text(
-        "word\tclass\tfreq\tbegins\n加强\tverb\t9\tPROGRAM\n其中\tpronoun\t9\t\n开通\tverb\t9\tDISTRICT|PROJECT\n",
+        "word\tclass\tfreq\tbegins\n加强\tverb\t9\tPROGRAM\n其中\tpronoun\t9\t\n开通\tverb\t9\tDISTRICT|PROJECT\n"
+        "统筹\tobject-verb\t9\t\n",
         encoding="utf-8")
     lexicon = Lexicon.load(tmp_path)
     assert lexicon.begins == {"加强": {"PROGRAM"}, "开通": {"DISTRICT", "PROJECT"}}
     assert [lexicon.sheds("加强", label) for label in ("ORG", "PROJECT", "PROGRAM", "DISTRICT")] == [True, True, False, True]
     assert [lexicon.sheds("开通", label) for label in ("ORG", "PROJECT", "PROGRAM", "DISTRICT")] == [True, False, True, False]
     assert lexicon.sheds("其中", "PROGRAM", verbs=False) and not lexicon.sheds("加强", "ORG", verbs=False)
+    assert lexicon.object_verbs == {"统筹"} and lexicon.sheds("统筹", "PROGRAM", verbs=False) and lexicon.is_verb("统筹", "ORG")

@@ -190,6 +190,9 @@ def test_nlp_patterns_org_companies_a_list_names(nlp, text, expected):
         ("职能从综合处划入办公室。", []),
         ("——2031年3月9日县人民政府县长在大会上", [("县人民政府", "ORG")]),
         ("全省2万所乡镇卫生院完成改造。", []),
+        # 以上/以下 are no boundary, 简称 is one
+        ("二级以上公立医院全覆盖。", []),
+        ("滨湖新区开发建设管理委员会（以下简称滨湖管委会）负责", [("滨湖管委会", "ORG")]),
     ],
 )
 def test_nlp_patterns_org_verbs_before_a_place_are_shed(nlp, text, expected):

@@ -46,13 +46,17 @@ class Lexicon:
     # Words of leading.tsv that do begin names of some labels (its column ``begins``): 加强 begins
     # a programme's name, so it is shed before a work (加强APP) but not before a programme.
     begins: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # Verbs that take a name as their object (实施“…”, 统筹“…”): shed even off a programme's name.
+    object_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, folder: Path) -> "Lexicon":
-        leading, verbs, begins = set(MODALS), set(), {}
+        leading, verbs, begins, object_verbs = set(MODALS), set(), {}, set()
         with Problems() as problems:
             for row in _words(folder / "leading.tsv", LEADING_CLASSES, problems):
-                (verbs if row["class"] == "verb" else leading).add(row["word"])
+                (verbs if row["class"] in VERB_CLASSES else leading).add(row["word"])
+                if row["class"] == "object-verb":
+                    object_verbs.add(row["word"])
                 labels = frozenset(filter(None, (row.get("begins") or "").split("|")))
                 if labels - LABELS:
                     problems.add(row["where"], f"begins {'|'.join(sorted(labels - LABELS))!r}: not a label ({', '.join(sorted(LABELS))})")
@@ -67,14 +71,16 @@ class Lexicon:
             frozenset(leading), frozenset(verbs), frozenset(common), frozenset(leading | verbs),
             re.compile("|".join(map(re.escape, inside_longest_first))) if inside else None,
             frozenset(r["word"] for r in common_rows if len(r["word"]) > 1 and (r.get("tag") or "") in VERBAL_TAGS),
-            begins,
+            begins, frozenset(object_verbs - MODALS),
         )
 
     def sheds(self, word: str, label: str, verbs: bool = True) -> bool:
         """Whether ``word`` comes off the front of a name of ``label`` (with ``verbs``, a verb too)."""
         if _RESULTATIVE.match(word) or word == "好":
             return True  # 搞好, 建设/好 (the verb's complement): no name begins with one
-        if word not in (self.leading_or_verb if verbs else self.leading):
+        # A programme's name may begin with its verb (降低…专项行动), not with an object verb.
+        listed = word in self.leading_or_verb if verbs else (word in self.leading or word in self.object_verbs)
+        if not listed:
             return False
         return label not in self.begins.get(word, ())
 
@@ -84,9 +90,11 @@ class Lexicon:
 
 
 LABELS = frozenset({"ORG", "PROJECT", "PROGRAM", "DISTRICT"})
-# The word classes of leading.tsv (a verb may begin a programme's name, the others no name) and
+# The word classes of leading.tsv (a verb may begin a programme's name, an object verb, one that
+# takes a name as its object, or another word no name) and
 # of never_inside.tsv.
-LEADING_CLASSES = frozenset({"verb", "adverb", "pronoun", "conjunction", "preposition", "particle"})
+LEADING_CLASSES = frozenset({"verb", "object-verb", "adverb", "pronoun", "conjunction", "preposition", "particle"})
+VERB_CLASSES = frozenset({"verb", "object-verb"})
 NEVER_INSIDE_CLASSES = frozenset({"verb", "modal", "preposition", "conjunction"})
 # The tags of common.tsv (jieba's) that make a word a verb or a verbal noun.
 VERBAL_TAGS = frozenset({"v", "vn"})
