@@ -86,8 +86,11 @@ DEFECTS = [
                   "government, hospital, international, legislature, mass-organization, media, military, party, "
                   "procuratorate, research, university"], id="bad-org-kind"),
     pytest.param({"lexicon/leading.tsv": "word\tclass\tfreq\n在\tpreposition\t1\n就\tadverbial\t1\n"},
-                 ["lexicon/leading.tsv:3: class 'adverbial' is not one of adverb, conjunction, particle, preposition, "
-                  "pronoun, verb"], id="bad-word-class"),
+                 ["lexicon/leading.tsv:3: class 'adverbial' is not one of adverb, conjunction, object-verb, particle, "
+                  "preposition, pronoun, verb"], id="bad-word-class"),
+    pytest.param({"lexicon/leading.tsv": "word\tclass\tfreq\tbegins\n加强\tverb\t1\tPROGRAMME\n"},
+                 ["lexicon/leading.tsv:2: begins 'PROGRAMME': not a label (DISTRICT, ORG, PROGRAM, PROJECT)"],
+                 id="bad-begins-label"),
     pytest.param({"gazetteer/organizations.tsv": ORGS + "zju\t浙江大学\t浙大\tuniversity\t\nzju\t之江实验室\t\tresearch\t\n"},
                  ["gazetteer/organizations.tsv:3: id 'zju' is used twice (first at {data}/gazetteer/organizations.tsv:2)"],
                  id="duplicate-id"),

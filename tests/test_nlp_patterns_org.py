@@ -102,6 +102,13 @@ def test_nlp_patterns_org_named_bodies(rule_set, text, expected):
         "新增高中学位5000个",
         "报告建设主管部门或者城市管理部门",
         "应当及时到医院就诊",
+        # 零部件 are parts, a count of laws is no ministry; ranks and kinds of schools and hospitals
+        "突破关键零部件和基础零部件",
+        "已制定11部法规和政府规章3部",
+        "建设世界一流大学",
+        "二级以上公立医院和县域二甲公立医院全覆盖",
+        "高职高专学校扩招",
+        "组建产业链创新联合体",
     ],
 )
 def test_nlp_patterns_org_generic_words_give_nothing(rule_set, text):
@@ -178,6 +185,14 @@ def test_nlp_patterns_org_companies_a_list_names(nlp, text, expected):
         ("组织学习吉林大学地质研究所的经验。", [("吉林大学地质研究所", "ORG")]),
         # names that begin with a verbal noun keep it
         ("支持建设银行扩大普惠贷款。", [("建设银行", "ORG")]),
+        # a verb of sending, a date or a count before a body is no part of its name
+        ("报表请于6月1日前上报市局办公室。", [("市局办公室", "ORG")]),
+        ("职能从综合处划入办公室。", []),
+        ("——2031年3月9日县人民政府县长在大会上", [("县人民政府", "ORG")]),
+        ("全省2万所乡镇卫生院完成改造。", []),
+        # 以上/以下 are no boundary, 简称 is one
+        ("二级以上公立医院全覆盖。", []),
+        ("滨湖新区开发建设管理委员会（以下简称滨湖管委会）负责", [("滨湖管委会", "ORG")]),
     ],
 )
 def test_nlp_patterns_org_verbs_before_a_place_are_shed(nlp, text, expected):

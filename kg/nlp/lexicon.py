@@ -6,13 +6,15 @@ before a name with nothing between them that the rules know as a boundary (决�
 力促京雄高速二期, 应当立即报告区人民政府), and the match then begins with it. Such words come
 from ``lexicon/leading.tsv`` (generated from jieba's tagged dictionary by
 ``scripts/make_lexicon.py``); they are trimmed off a pattern's name a whole word (a pkuseg token)
-at a time, so a word only counts where the segmenter reads it as one.
+at a time, so a word only counts where the segmenter reads it as one. A verb that begins names of
+some labels (its ``begins`` column: 加强 begins programmes' names) is shed only from the others'
+(加强APP). Counts and dates are shed with them (实施100多项改革, 2025年1月14日自治区人民政府).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Mapping, Optional, Sequence
 
@@ -41,13 +43,25 @@ class Lexicon:
     # 管理委员会), so they are not in leading.tsv, but never a body's or work's name that goes on
     # with a known place (设置重庆工业职业技术大学).
     verbal: frozenset[str] = frozenset()
+    # Words of leading.tsv that do begin names of some labels (its column ``begins``): 加强 begins
+    # a programme's name, so it is shed before a work (加强APP) but not before a programme.
+    begins: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # Verbs that take a name as their object (实施“…”, 统筹“…”): shed even off a programme's name.
+    object_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, folder: Path) -> "Lexicon":
-        leading, verbs = set(MODALS), set()
+        leading, verbs, begins, object_verbs = set(MODALS), set(), {}, set()
         with Problems() as problems:
             for row in _words(folder / "leading.tsv", LEADING_CLASSES, problems):
-                (verbs if row["class"] == "verb" else leading).add(row["word"])
+                (verbs if row["class"] in VERB_CLASSES else leading).add(row["word"])
+                if row["class"] == "object-verb":
+                    object_verbs.add(row["word"])
+                labels = frozenset(filter(None, (row.get("begins") or "").split("|")))
+                if labels - LABELS:
+                    problems.add(row["where"], f"begins {'|'.join(sorted(labels - LABELS))!r}: not a label ({', '.join(sorted(LABELS))})")
+                elif labels:
+                    begins[row["word"]] = labels
             common_rows = _words(folder / "common.tsv", None, problems)
             common = {row["word"] for row in common_rows}
             inside = {row["word"] for row in _words(folder / "never_inside.tsv", NEVER_INSIDE_CLASSES, problems)}
@@ -57,12 +71,30 @@ class Lexicon:
             frozenset(leading), frozenset(verbs), frozenset(common), frozenset(leading | verbs),
             re.compile("|".join(map(re.escape, inside_longest_first))) if inside else None,
             frozenset(r["word"] for r in common_rows if len(r["word"]) > 1 and (r.get("tag") or "") in VERBAL_TAGS),
+            begins, frozenset(object_verbs - MODALS),
         )
 
+    def sheds(self, word: str, label: str, verbs: bool = True) -> bool:
+        """Whether ``word`` comes off the front of a name of ``label`` (with ``verbs``, a verb too)."""
+        if _RESULTATIVE.match(word) or word == "好":
+            return True  # 搞好, 建设/好 (the verb's complement): no name begins with one
+        # A programme's name may begin with its verb (降低…专项行动), not with an object verb.
+        listed = word in self.leading_or_verb if verbs else (word in self.leading or word in self.object_verbs)
+        if not listed:
+            return False
+        return label not in self.begins.get(word, ())
 
-# The word classes of leading.tsv (a verb may begin a programme's name, the others no name) and
+    def is_verb(self, word: str, label: str) -> bool:
+        """Whether ``word`` is a verb that begins no name of ``label``."""
+        return word in self.verbs and label not in self.begins.get(word, ())
+
+
+LABELS = frozenset({"ORG", "PROJECT", "PROGRAM", "DISTRICT"})
+# The word classes of leading.tsv (a verb may begin a programme's name, an object verb, one that
+# takes a name as its object, or another word no name) and
 # of never_inside.tsv.
-LEADING_CLASSES = frozenset({"verb", "adverb", "pronoun", "conjunction", "preposition", "particle"})
+LEADING_CLASSES = frozenset({"verb", "object-verb", "adverb", "pronoun", "conjunction", "preposition", "particle"})
+VERB_CLASSES = frozenset({"verb", "object-verb"})
 NEVER_INSIDE_CLASSES = frozenset({"verb", "modal", "preposition", "conjunction"})
 # The tags of common.tsv (jieba's) that make a word a verb or a verbal noun.
 VERBAL_TAGS = frozenset({"v", "vn"})
@@ -87,15 +119,18 @@ def _words(path: Path, classes: Optional[frozenset[str]], problems: Problems) ->
             problems.add(where, f"{word!r} is listed twice")
         else:
             seen.add(word)
+            row["where"] = where
             rows.append(row)
     return rows
 
 
-# A count (1000家, 3个, 15条, 5批次) starts no name: 15条高速公路 are roads, not one.
+# A count (1000家, 3个, 15条, 5批次, 100多项, 3万所, 近300户) starts no name: 15条高速公路 are
+# roads, 100多项改革 reforms, 12部 laws, not one of them.
 _COUNT = re.compile(
-    r"(?:[0-9０-９.]+|[一二三四五六七八九十百千万两几多]+)(?:余|多)?"
-    r"(?:家|个|条|所|批次|批|组|座|处|类|种|名|位|支|户|栋|套|宗)(?:左右)?"
+    r"(?:近|约|超过|超|逾)?(?:[0-9０-９.]+[万亿千百]?|[一二三四五六七八九十百千万两几多]+)(?:余|多)?"
+    r"(?:家|个|条|所|批次|批|组|座|处|类|种|名|位|支|户|栋|套|宗|项|台|部|件)(?:左右)?"
 )
+_DATE = re.compile(r"(?:[0-9０-９]{4}年)?[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}[日号](?:前|后|起)?")
 _QUOTED = re.compile("[“《]")
 _COMPANY = re.compile("集团|公司|股份|控股")
 # Only a programme's name may begin with a verb (降低…成本专项行动); a body, a work or a place
@@ -126,15 +161,32 @@ def _field_reform(text: str, start: int, end: int, words: Mapping[int, int]) -> 
     return stop is not None and stop < end and text[stop:end] == "改革"
 
 
+def _after_place_clause(text: str, start: int, c: Candidate, words: Mapping[int, int], lexicon: Lexicon, place_ends: frozenset[int]) -> int:
+    """Where a body's or a work's name begins when a known place inside it is followed by a count
+    (德令哈4座抽水蓄能电站 names none), or by a verb that begins none of its label's names and a
+    bare head (兰州实现高铁 is a clause): after them; else ``start``. jieba calls some nouns verbs
+    (警察, 知识), so a verb followed by more than a bare head stays (海南警察学院二期)."""
+    pos = start
+    while pos < c.end and (end := words.get(pos)) is not None and end < c.end:
+        if pos > start and pos in place_ends:
+            if lexicon.is_verb(text[pos:end], c.label) and _bare(text, end, c.end, words, lexicon):
+                return end
+            if (m := _COUNT.match(text, pos, c.end)) and m.end() in words and m.end() < c.end:
+                return m.end()
+        pos = end
+    return start
+
+
 def trim_leading(
     text: str, candidates: Sequence[Candidate], words: Mapping[int, int], lexicon: Lexicon,
-    places: frozenset[int] = frozenset(),
+    places: frozenset[int] = frozenset(), place_ends: frozenset[int] = frozenset(),
 ) -> list[Candidate]:
     """``candidates`` with leading words of the lexicon (and a leading count) taken off the
     names patterns found; a name left shorter than MIN_NAME is dropped. ``words`` maps each
     word's start to its end; ``places``, where known places begin: a body's or a
     work's name does not begin with a verb or verbal noun right before one (设置重庆…大学,
-    建好湖南…馆). Gazetteer names are kept as they are: they are names whatever they begin with."""
+    建好湖南…馆); ``place_ends``, where they end: a place followed by a verb or a count is the
+    subject of a clause, not the first word of a name (兰州实现高铁, 德令哈4座…电站). Gazetteer names are kept as they are: they are names whatever they begin with."""
     kept = []
     for c in candidates:
         if c.entry is not None:
@@ -144,14 +196,23 @@ def trim_leading(
         if lexicon.never_inside is not None and not _QUOTED.search(text, c.start, c.end):
             for m in lexicon.never_inside.finditer(text, c.start, c.end):
                 start = m.end()
+        if c.label in _OBJECT_LABELS:
+            start = _after_place_clause(text, start, c, words, lexicon, place_ends)
+        if (m := _DATE.match(text, start, c.end)) and m.end() in words:
+            start = m.end()  # a date is no part of a name: 2025年1月14日自治区人民政府
         if (m := _COUNT.match(text, start, c.end)) and m.end() in words:
             start = m.end()
         # A field before a quoted name is no verb (多感受到“放管服”改革 is “放管服”改革), nor is
         # what names a designated zone (突出张江国家自主创新示范区 is 张江国家自主创新示范区).
         no_verb = (text[c.start] not in "“《" and "“" in text[c.start : c.end]) or bool(_DESIGNATED.search(text, c.start, c.end))
-        leading = lexicon.leading if c.label in _VERB_LED and not no_verb else lexicon.leading_or_verb
-        while (end := words.get(start)) is not None and end < c.end and text[start:end] in leading:
+        verbs = c.label not in _VERB_LED or no_verb
+        while (end := words.get(start)) is not None and end < c.end and lexicon.sheds(text[start:end], c.label, verbs):
             start = end
+        # A verb and a count, whatever the label: 遴选50家…试点 are fifty pilots, 实施100多项改革.
+        if (end := words.get(start)) is not None and text[start:end] in lexicon.verbs and (m := _COUNT.match(text, end, c.end)) and m.end() in words:
+            start = m.end()
+        elif (m := _COUNT.match(text, start, c.end)) and m.end() in words:
+            start = m.end()
         quote = text.find("“", start, c.end)
         if no_verb and 0 < quote - start < 2:
             start = quote  # one character left of a field is no field: 安置/房“…”
@@ -161,7 +222,7 @@ def trim_leading(
             and (text[start:end] in lexicon.verbal or _RESULTATIVE.match(text[start:end]))
         ):
             start, end = end, words.get(end)
-        if end is not None and text[start:end] in lexicon.verbs and _bare(text, end, c.end, words, lexicon) and not _field_reform(text, end, c.end, words):
+        if end is not None and lexicon.is_verb(text[start:end], c.label) and _bare(text, end, c.end, words, lexicon) and not _field_reform(text, end, c.end, words):
             continue  # a verb and a bare head: 体现计划, 解决行动计划
         if start == c.start:
             kept.append(c)

@@ -276,8 +276,9 @@ class RuleSet:
         found = split_places_before_quotes(text, self.candidates(text) + self._at_home(text, home))
         found += chains(text, found, self._entry)
         if words:
-            places = frozenset(c.start for c in found if c.entry is not None and c.label == "DISTRICT")
-            found = trim_leading(text, found, words, self.lexicon, places)
+            known_places = [c for c in found if c.entry is not None and c.label == "DISTRICT"]
+            places = frozenset(c.start for c in known_places)
+            found = trim_leading(text, found, words, self.lexicon, places, frozenset(c.end for c in known_places))
             found = begin_with_places(text, found, words)
             found += place_names(text, found, words, self.place_prefixes, self._strong_place)
             # A county's or township's bare short form that begins or ends inside a word is not

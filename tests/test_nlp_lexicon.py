@@ -1,0 +1,107 @@
+"""Trimming words off the front of rule-found names (kg/nlp/lexicon.py), on a small lexicon built
+here: which words a name of each label sheds (leading.tsv's ``begins``), counts, dates, and a
+known place followed by a verb or a count. Text is segmented by hand (``cuts``), so the rows test
+the trimming, not the segmenter."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.nlp.candidates import Candidate
+from kg.nlp.lexicon import Lexicon, trim_leading
+
+LEXICON = Lexicon(
+    leading=frozenset({"其中"}),
+    verbs=frozenset({"加强", "推进", "实现", "遴选", "实施", "搞好", "降低"}),
+    common=frozenset({"行动", "计划", "铁路", "学院"}),
+    leading_or_verb=frozenset({"其中", "加强", "推进", "实现", "遴选", "实施", "搞好", "降低"}),
+    # 加强 and 推进 begin programmes' names (加强…行动), not bodies' or works'.
+    begins={"加强": frozenset({"PROGRAM"}), "推进": frozenset({"PROGRAM"})},
+    object_verbs=frozenset({"实施"}),
+)
+
+
+def _words(text, cuts):
+    bounds = [0, *cuts, len(text)]
+    return {a: b for a, b in zip(bounds, bounds[1:])}
+
+
+def _trim(text, cuts, label, place_ends=()):
+    found = trim_leading(text, [Candidate(0, len(text), label, "test", 0)], _words(text, cuts), LEXICON,
+                         place_ends=frozenset(place_ends))
+    return [text[c.start:c.end] for c in found]
+
+
+@pytest.mark.parametrize(
+    "text, cuts, label, expected",
+    [
+        # a verb that begins programmes' names is shed before a work or a body, kept before a programme
+        ("加强云南数字平台", [2, 4, 6], "PROJECT", ["云南数字平台"]),
+        ("加强滇中科学院", [2, 4], "ORG", ["滇中科学院"]),
+        ("加强边境监管行动", [2, 4, 6], "PROGRAM", ["加强边境监管行动"]),
+        # before a quoted name too: a field there may be such a verb (就业援助“…”政策)
+        ("推进“一窗通办”改革", [2, 3, 7, 8], "PROGRAM", ["推进“一窗通办”改革"]),
+        # a word that begins no name comes off every label's
+        ("其中滇中科学院", [2, 4], "ORG", ["滇中科学院"]),
+        ("其中边境监管行动", [2, 4, 6], "PROGRAM", ["边境监管行动"]),
+        # a programme's name may begin with its verb, not with one that takes a name as its object
+        ("降低物流成本行动", [2, 4, 6], "PROGRAM", ["降低物流成本行动"]),
+        ("实施物流成本行动", [2, 4, 6], "PROGRAM", ["物流成本行动"]),
+        # a verb's complement of result (搞好, 建设/好) begins no name, not even a programme's
+        ("搞好国企改革试点", [2, 4, 6], "PROGRAM", ["国企改革试点"]),
+        ("好滇中科学院", [1, 3], "ORG", ["滇中科学院"]),
+    ],
+)
+def test_nlp_lexicon_leading_words_by_label(text, cuts, label, expected):
+    assert _trim(text, cuts, label) == expected
+
+
+@pytest.mark.parametrize(
+    "text, cuts, label, expected",
+    [
+        # counts, also after a verb, with 万 after digits, and of laws and reforms
+        ("遴选30家数据试点", [2, 5, 7], "PROGRAM", ["数据试点"]),
+        ("实施80多项改革", [2, 6], "PROGRAM", []),
+        ("2万所乡村学校", [3, 5], "ORG", ["乡村学校"]),
+        ("近５０户乡村银行", [4, 6], "ORG", ["乡村银行"]),
+        ("9部法规", [2], "PROGRAM", []),
+        # a date before a body
+        ("2031年3月9日县人民政府", [9, 10], "ORG", ["县人民政府"]),
+        # a count that is part of the name stays: 十大 is no count
+        ("十大边境监管行动", [2, 4, 6], "PROGRAM", ["十大边境监管行动"]),
+    ],
+)
+def test_nlp_lexicon_counts_and_dates_are_shed(text, cuts, label, expected):
+    assert _trim(text, cuts, label) == expected
+
+
+@pytest.mark.parametrize(
+    "text, cuts, place_ends, label, expected",
+    [
+        # a known place, a verb and a bare head: the place is the subject of a clause
+        ("景洪实现高铁", [2, 4], [2], "PROJECT", []),
+        ("景洪实现铁路", [2, 4], [2], "PROJECT", []),
+        # jieba tags some nouns verbs (警察): a verb followed by more than a bare head stays
+        ("景洪实现警察学院二期", [2, 4, 6, 8], [2], "PROJECT", ["景洪实现警察学院二期"]),
+        # a known place and a count: the works are counted, none is named
+        ("景洪4座水电站", [2, 4, 7], [2], "PROJECT", ["水电站"]),
+        # a place and a noun stay one name; a programme is not judged so
+        ("景洪水电站二期", [2, 5], [2], "PROJECT", ["景洪水电站二期"]),
+        ("景洪实现脱贫行动", [2, 4, 6], [2], "PROGRAM", ["景洪实现脱贫行动"]),
+    ],
+)
+def test_nlp_lexicon_place_then_verb_or_count(text, cuts, place_ends, label, expected):
+    assert _trim(text, cuts, label, place_ends) == expected
+
+
+def test_nlp_lexicon_load_reads_begins_per_label(tmp_path):
+    (tmp_path / "leading.tsv").write_text(
+        "word\tclass\tfreq\tbegins\n加强\tverb\t9\tPROGRAM\n其中\tpronoun\t9\t\n开通\tverb\t9\tDISTRICT|PROJECT\n"
+        "统筹\tobject-verb\t9\t\n",
+        encoding="utf-8")
+    lexicon = Lexicon.load(tmp_path)
+    assert lexicon.begins == {"加强": {"PROGRAM"}, "开通": {"DISTRICT", "PROJECT"}}
+    assert [lexicon.sheds("加强", label) for label in ("ORG", "PROJECT", "PROGRAM", "DISTRICT")] == [True, True, False, True]
+    assert [lexicon.sheds("开通", label) for label in ("ORG", "PROJECT", "PROGRAM", "DISTRICT")] == [True, False, True, False]
+    assert lexicon.sheds("其中", "PROGRAM", verbs=False) and not lexicon.sheds("加强", "ORG", verbs=False)
+    assert lexicon.object_verbs == {"统筹"} and lexicon.sheds("统筹", "PROGRAM", verbs=False) and lexicon.is_verb("统筹", "ORG")
