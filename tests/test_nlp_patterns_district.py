@@ -26,6 +26,13 @@ def _districts(rule_set, text, masked=()):
         ("优化整合月湖历史街区，彻底改变南塘地区面貌", [("月湖历史街区", "DISTRICT"), ("南塘地区", "DISTRICT")]),
         # Coordinated zones stay two places.
         ("梅山新区和滨海新城同步推进", [("梅山新区", "DISTRICT"), ("滨海新城", "DISTRICT")]),
+        # 预计, 现有 and the end of 目的地 begin no name.
+        ("预计临港新区经济总量突破千亿", [("临港新区", "DISTRICT")]),
+        ("改造现有梅溪农业园区", [("梅溪农业园区", "DISTRICT")]),
+        ("建设国际旅游目的地洱源新区", [("洱源新区", "DISTRICT")]),
+        ("扩容提质都市圈公共服务", []),
+        # A government that coordinates a zone is not part of its name.
+        ("由市人民政府协调滨湖新区和周边街道", [("滨湖新区", "DISTRICT")]),
     ],
 )
 def test_nlp_patterns_district_zones(rule_set, text, expected):
@@ -119,6 +126,28 @@ def test_nlp_patterns_district_named_areas(rule_set, text, expected):
         # A designation without a place name, a slogan of coordinated villages.
         "积极创建数字自由贸易试验区",
         "深化区县协作、联乡结村等机制",
+        # 和县 after a body is "and the counties": 市和县（市、区）, 部门和县（处）级, 和县乡公路.
+        "由市和县（市、区）人民政府组织实施",
+        "各部门和县（处）级干部参加",
+        "改造国道和县乡公路",
+        # A city's or a village's name inside an idiom.
+        "事关边疆长治久安",
+        "整治村容村貌",
+        "穿越巴丹吉林沙漠",
+        # A foreign capital's name inside a chemical, a people, a breed, a peninsula.
+        "研发生物基多元醇",
+        "弘扬蒙古马精神",
+        "维护朝鲜半岛和平",
+        # Short or full names of districts that are also words: salt lakes, peonies, river and sea
+        # transport, an old or a new part of a town.
+        "发展盐湖化工产业",
+        "推广油用牡丹种植",
+        "推进江海联运",
+        "加快老城区有机更新",
+        "新城区配套设施加快完善",
+        # A village word and a harmony word begin no name.
+        "开通城区至行政村客运班线",
+        "推进和谐村镇建设",
     ],
 )
 def test_nlp_patterns_district_not_places(rule_set, text):
@@ -198,6 +227,8 @@ def test_nlp_patterns_district_corridors_regions_and_parks(rule_set, text, expec
         "水资源紧缺地区应当限制高耗水项目",
         "使这些地区的人民过上好日子",
         "全省地区生产总值增长5%",
+        # 区块链 is a blockchain, not a block.
+        "纳入目录区块链系统统一管理",
     ],
 )
 def test_nlp_patterns_district_described_zones_give_nothing(rule_set, text):
@@ -222,3 +253,28 @@ def test_nlp_patterns_district_described_zones_give_nothing(rule_set, text):
 )
 def test_nlp_patterns_district_country_short_name(rule_set, text, expected):
     assert _districts(rule_set, text) == expected
+
+
+def _ents(nlp, text):
+    return [(e.text, e.label_) for e in nlp(text).ents if e.label_ == "DISTRICT"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Parks, bases, small towns, scenic areas and corridors told by what is in them, in words
+        # the segmenter knows, are descriptions.
+        ("启动养老产业基地和冰雪主题小镇建设", []),
+        ("打造高品质滑雪旅游景区", []),
+        ("加快农产品加工小作坊园区建设", []),
+        ("完善停车场和公交港湾", []),
+        ("推动低碳货运走廊建设", []),
+        # Named after a known place, they are names; a belt, a new area or a region needs none.
+        ("建成鄞州智能产业园和余姚机器人小镇", [("鄞州智能产业园", "DISTRICT"), ("余姚机器人小镇", "DISTRICT")]),
+        ("推进汾河生态经济带建设", [("汾河生态经济带", "DISTRICT")]),
+        # A lake, river or mountain names a park or a scenic area.
+        ("提升南湖北线景区和瓯江文化创意园", [("南湖北线景区", "DISTRICT"), ("瓯江文化创意园", "DISTRICT")]),
+    ],
+)
+def test_nlp_patterns_district_parks_need_a_name(nlp, text, expected):
+    assert _ents(nlp, text) == expected

@@ -25,6 +25,8 @@ def _found(rule_set, text, home=""):
         # A county's short form in words only a place takes.
         ("向所有关心支持桐庐发展的同志们致谢", "", [("桐庐", "DISTRICT")]),
         ("青田经济社会发展稳中有进", "", [("青田", "DISTRICT")]),
+        # Lakes of a province are no lake's name: the province stays.
+        ("安徽湖泊众多", "", [("安徽", "DISTRICT")]),
     ],
 )
 def test_nlp_places_short_forms_with_support(rule_set, text, home, expected):
@@ -51,6 +53,9 @@ def test_nlp_places_short_forms_with_support(rule_set, text, home, expected):
         # An idiom and a phrase that hold a city's name: 文山会海, 医保定点.
         ("精简文山会海", ""),
         ("扩大医保定点范围", ""),
+        # A province's or a city's short form that begins a lake's or a bay's name.
+        ("保护青海湖水体", ""),
+        ("治理泉州湾海域", ""),
     ],
 )
 def test_nlp_places_short_forms_without_support_give_nothing(rule_set, text, home):
@@ -122,6 +127,7 @@ def test_nlp_places_townships_without_support_give_nothing(rule_set, text, home)
         ("到内蒙古呼伦贝尔市海拉尔区考察", [("内蒙古呼伦贝尔市海拉尔区", "DISTRICT", "150702", "150700")]),
         ("与广西壮族自治区南宁市合作", [("广西壮族自治区南宁市", "DISTRICT", "450100", "450000")]),
         ("杭州萧山的企业", [("杭州萧山", "DISTRICT", "330109", "330100")]),
+        ("浙江湖州的企业", [("浙江湖州", "DISTRICT", "330500", "330000")]),
         ("湖北省襄阳市襄州区张家集镇", [("湖北省襄阳市襄州区张家集镇", "DISTRICT", "420607109", "420607")]),
         # Side by side in a list they stay apart; a place not inside the one before is no chain.
         ("新疆、西藏", [("新疆", "DISTRICT", "650000", ""), ("西藏", "DISTRICT", "540000", "")]),

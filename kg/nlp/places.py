@@ -21,7 +21,8 @@ name is also a phrase (中心镇, 发展乡 in 发展乡村, 于城镇 in 高于
 short form.
 
 No short form counts right before a character that ends place names (紫金港 is not 紫金 and a
-harbour, 余杭塘路 not 余杭 and a road), nor in a list counted in bodies (翠苑、古荡等5家社区卫生
+harbour, 余杭塘路 not 余杭 and a road), nor even a strong one before 湾 or 湖 (杭州湾, 青海湖
+are a bay and a lake), nor in a list counted in bodies (翠苑、古荡等5家社区卫生
 服务中心 are health centres).
 
 A work or programme named right after a list of places, and beginning with a place itself,
@@ -50,6 +51,9 @@ CHAIN_PRIORITY = 2
 LIST_JOINERS = frozenset({"、", "和", "与", "及", "，"})
 # A short form right before one of these is the start of another place's name: 紫金港, 余杭塘路.
 PLACE_SUFFIXES = frozenset("港湾山湖江河溪桥路街巷村镇城园区岛塘坞埭浜岙畈垟")
+# Any short form, strong or weak, right before 湾 or 湖 names a bay or a lake, not the place:
+# 杭州湾, 青海湖 (but 安徽湖泊 are the province's lakes, 浙江湖州 a chain).
+_BAY_OR_LAKE = re.compile(r"湾|湖(?![泊州南北])")
 # Names listed and counted with 家, the measure word of bodies, are short names of bodies:
 # 翠苑、古荡、蒋村（文新）等5家社区卫生服务中心.
 _COUNTED_AS_BODIES = re.compile(
@@ -133,6 +137,14 @@ def chains(text: str, found: Sequence[Candidate], entry_of: EntryOf) -> list[Can
     return list(out.values())
 
 
+def _names_water(text: str, c: Candidate, entry: Optional[Entry]) -> bool:
+    """A division's short form that begins the name of a bay or a lake (杭州湾, 青海湖)."""
+    return (
+        entry is not None and bool(entry.code) and not c.rule.startswith(CHAIN)
+        and text[c.start : c.end] != entry.name and bool(_BAY_OR_LAKE.match(text, c.end))
+    )
+
+
 def _cut_short(text: str, c: Candidate, entry: Entry) -> bool:
     """A short form right before a character that ends place names begins another name."""
     return text[c.start : c.end] != entry.name and text[c.end : c.end + 1] in PLACE_SUFFIXES
@@ -192,6 +204,9 @@ def keep_places(
     dropped: list[Candidate] = []
     for i, c in enumerate(chosen):
         alternatives = readings.get((c.start, c.end), [c])
+        if _names_water(text, c, entry_of(c)):
+            dropped.append(c)
+            continue
         if not is_weak(c):
             if len(alternatives) > 1 and not c.rule.startswith(CHAIN):
                 c = next((a for a in alternatives if not is_weak(a) and near(entry_of(a))), c)
