@@ -148,6 +148,16 @@ def _projects(nlp, text):
         ("完成沪昆铁路株洲至醴陵段扩能改造工程。", [("沪昆铁路株洲至醴陵段扩能改造工程", "PROJECT")]),
         ("赣深高铁主体工程完工。", [("赣深高铁主体工程", "PROJECT")]),
         ("昆明机场改扩建主体工程开工。", [("昆明机场改扩建主体工程", "PROJECT")]),
+        # a verb of building or approving before a work is not part of its name
+        ("建好黄河国家文化公园（宁夏段）。", [("黄河国家文化公园（宁夏段）", "PROJECT")]),
+        ("建成投运石门坎水库。", [("石门坎水库", "PROJECT")]),
+        ("省政府批复青石公路。", [("青石公路", "PROJECT")]),
+        ("加快建设长城国家文化公园（河北段）。", [("长城国家文化公园（河北段）", "PROJECT")]),
+        # an event or hub of China and a partner keeps both names across the dash
+        ("举办中国—东盟司法论坛。", [("中国—东盟司法论坛", "PROJECT")]),
+        ("参加中国-中亚文化交流周。", [("中国-中亚文化交流周", "PROJECT")]),
+        # a hub named by its place
+        ("建设襄阳国家综合货运枢纽。", [("襄阳国家综合货运枢纽", "PROJECT")]),
         # a count after a name is its length, not a count of kinds
         ("建成滨江绿道86公里。", [("滨江绿道", "PROJECT")]),
         # an extension of a metro line
@@ -193,6 +203,11 @@ def test_nlp_patterns_project_shapes_of_works_and_events(nlp, text, expected):
         "深化内地与香港合作。",  # 香港 is no port of 内地
         "实施农村供水工程。",  # a kind of water works
         "推进化纤、造纸等建设项目。",  # kinds of industry a list calls construction projects
+        "打造区域性国际快递枢纽和多式联运枢纽。",  # kinds of hub, no place names them
+        "建设西南门户复合型国际航空枢纽。",  # what kind of hub, not which
+        "落地跨境贸易类项目12个。",  # a class of projects
+        "入选省青年拔尖人才项目。",  # a talent programme's grant
+        "规范实施PPP新机制项目。",  # a way of financing, not a name
     ],
 )
 def test_nlp_patterns_project_ignores_classes_and_descriptions(nlp, text):
