@@ -152,6 +152,7 @@ def _projects(nlp, text):
         ("建好黄河国家文化公园（宁夏段）。", [("黄河国家文化公园（宁夏段）", "PROJECT")]),
         ("建成投运石门坎水库。", [("石门坎水库", "PROJECT")]),
         ("省政府批复青石公路。", [("青石公路", "PROJECT")]),
+        ("建好赤水河大桥、白沙博物馆等项目。", [("赤水河大桥", "PROJECT"), ("白沙博物馆", "PROJECT")]),
         ("加快建设长城国家文化公园（河北段）。", [("长城国家文化公园（河北段）", "PROJECT")]),
         # an event or hub of China and a partner keeps both names across the dash
         ("举办中国—东盟司法论坛。", [("中国—东盟司法论坛", "PROJECT")]),
