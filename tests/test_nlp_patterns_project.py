@@ -141,6 +141,31 @@ def _projects(nlp, text):
         ("建成万达广场城市商贸综合体。", [("万达广场城市商贸综合体", "PROJECT")]),
         # a verb before a known place is not part of a work's name
         ("建好江西革命军事馆。", [("江西革命军事馆", "PROJECT")]),
+        # a water, rail or airport works named by its place or line is a PROJECT to its 工程
+        ("加快滇南水资源配置工程建设。", [("滇南水资源配置工程", "PROJECT")]),
+        ("开工建设青龙湖调蓄工程。", [("青龙湖调蓄工程", "PROJECT")]),
+        ("实施赣江吉安段河道治理工程。", [("赣江吉安段河道治理工程", "PROJECT")]),
+        ("完成沪昆铁路株洲至醴陵段扩能改造工程。", [("沪昆铁路株洲至醴陵段扩能改造工程", "PROJECT")]),
+        ("赣深高铁主体工程完工。", [("赣深高铁主体工程", "PROJECT")]),
+        ("昆明机场改扩建主体工程开工。", [("昆明机场改扩建主体工程", "PROJECT")]),
+        # a verb of building or approving before a work is not part of its name
+        ("建好黄河国家文化公园（宁夏段）。", [("黄河国家文化公园（宁夏段）", "PROJECT")]),
+        ("建成投运石门坎水库。", [("石门坎水库", "PROJECT")]),
+        ("省政府批复青石公路。", [("青石公路", "PROJECT")]),
+        ("建好赤水河大桥、白沙博物馆等项目。", [("赤水河大桥", "PROJECT"), ("白沙博物馆", "PROJECT")]),
+        ("加快建设长城国家文化公园（河北段）。", [("长城国家文化公园（河北段）", "PROJECT")]),
+        # an event or hub of China and a partner keeps both names across the dash
+        ("举办中国—东盟司法论坛。", [("中国—东盟司法论坛", "PROJECT")]),
+        ("参加中国-中亚文化交流周。", [("中国-中亚文化交流周", "PROJECT")]),
+        # a hub named by its place
+        ("建设襄阳国家综合货运枢纽。", [("襄阳国家综合货运枢纽", "PROJECT")]),
+        # a count after a name is its length, not a count of kinds
+        ("建成滨江绿道86公里。", [("滨江绿道", "PROJECT")]),
+        # an extension of a metro line
+        ("地铁3号线延伸线通车。", [("地铁3号线延伸线", "PROJECT")]),
+        # items a list calls projects of a kind: 在建, 整车, 抽水蓄能, 更新
+        ("加快红旗水库、青山电厂三期等在建项目。", [("红旗水库", "PROJECT"), ("青山电厂三期", "PROJECT")]),
+        ("推动江淮汽车新能源工厂等重大整车项目。", [("江淮汽车新能源工厂", "PROJECT")]),
     ],
 )
 def test_nlp_patterns_project_shapes_of_works_and_events(nlp, text, expected):
@@ -167,6 +192,23 @@ def test_nlp_patterns_project_shapes_of_works_and_events(nlp, text, expected):
         "实施省大中型项目120个。",  # a size class of projects
         "建设乡镇（街道）综合服务平台。",  # a kind of place in brackets is no seat
         "支持发展一批行业（产品）垂直电商平台。",  # a remark in brackets is no seat
+        "新开工6件中型水库。",  # a count before a kind of works
+        "建成省内12条高速公路。",  # a count after a scope
+        "纳入全国十大数据中心集群。",  # a count of kinds
+        "已建成36台射电望远镜。",  # a count of devices
+        "加快建设大科学装置和算力中心。",  # kinds of works without a name
+        "实施病险水库除险加固，新建充换电站。",  # kinds of works without a name
+        "守住底线、兜牢民生底线、不碰红线。",  # slogans ending in 线 are no lines
+        "实现县县通高速、市市通高铁。",  # a slogan of coverage is no railway
+        "打响“浙字号”“老字号”品牌。",  # brands of a province, not apps
+        "深化内地与香港合作。",  # 香港 is no port of 内地
+        "实施农村供水工程。",  # a kind of water works
+        "推进化纤、造纸等建设项目。",  # kinds of industry a list calls construction projects
+        "打造区域性国际快递枢纽和多式联运枢纽。",  # kinds of hub, no place names them
+        "建设西南门户复合型国际航空枢纽。",  # what kind of hub, not which
+        "落地跨境贸易类项目12个。",  # a class of projects
+        "入选省青年拔尖人才项目。",  # a talent programme's grant
+        "规范实施PPP新机制项目。",  # a way of financing, not a name
     ],
 )
 def test_nlp_patterns_project_ignores_classes_and_descriptions(nlp, text):
