@@ -193,6 +193,9 @@ def _ents(nlp, text):
         ("实施德智并举培优工程。", [("德智并举培优工程", "PROGRAM")]),
         # 服务业 begins a name though the verb 服务 does not
         ("实施服务业扩大开放综合试点。", [("服务业扩大开放综合试点", "PROGRAM")]),
+        # 其他 is trimmed off, a name after 搞好 begins there
+        ("推进其他城市银行改革。", [("城市银行改革", "PROGRAM")]),
+        ("搞好消费税转型试点。", [("消费税转型试点", "PROGRAM")]),
     ],
 )
 def test_nlp_patterns_program_fields_and_heads_in_context(nlp, text, expected):
@@ -222,7 +225,12 @@ def test_nlp_patterns_program_fields_and_heads_in_context(nlp, text, expected):
         "今年经济体制改革的重点。",
         "有的干部缺乏改革攻坚精神。",
         "确保党中央战略决策落实。",
-        "全省遴选50家工业互联网试点示范。",
+        # a step or a pronoun before 改革, a year's or a building plan, a verb of giving
+        "实行了第二步改革。",
+        "这一改革抓住了关键。",
+        "按照１９５６年计划摄制影片。",
+        "调整自己的基本建设计划。",
+        "免费向学生提供专题教育。",
     ],
 )
 def test_nlp_patterns_program_generic_kinds_are_no_names(nlp, text):
@@ -234,6 +242,7 @@ def test_nlp_patterns_program_generic_kinds_are_no_names(nlp, text):
     [
         ("有效衔接城乡振兴战略。", "衔接"),
         ("积极推荐智能工厂试点。", "推荐"),
+        ("全省遴选50家工业互联网试点示范。", "遴选"),
         ("推动修订山林防火条例。", "修订"),
         ("狠抓助农增收行动。", "狠抓"),
     ],
