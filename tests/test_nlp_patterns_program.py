@@ -65,6 +65,19 @@ def _found(rule_set, text, masked=()):
         ("实施乡村人才回流计划。", [("乡村人才回流计划", "PROGRAM")]),
         ("打好城乡垃圾治理攻坚战。", [("城乡垃圾治理攻坚战", "PROGRAM")]),
         ("推进农村集体产权制度改革。", [("农村集体产权制度改革", "PROGRAM")]),
+        # a regulation named without book marks; 本条例 refers back to one
+        ("推动出台山区林地养护促进条例。", [("山区林地养护促进条例", "PROGRAM")]),
+        ("违反本条例规定的，责令改正。", []),
+        # a campaign of struggle in quotes, not a struggle with someone
+        ("继续开展“清网”斗争。", [("“清网”斗争", "PROGRAM")]),
+        ("这是同“旧势力”斗争的结果。", []),
+        # a system of responsibility named in quotes
+        ("坚持“鱼篓子”县长负责制。", [("“鱼篓子”县长负责制", "PROGRAM")]),
+        # book titles: guides, guidelines and norms, also with half-width brackets
+        ("参照《乡镇养老驿站建设指南（试行）》执行。", [("《乡镇养老驿站建设指南（试行）》", "PROGRAM")]),
+        ("落实《县域物流网络建设指引(试行)》要求。", [("《县域物流网络建设指引(试行)》", "PROGRAM")]),
+        # 应用型 is a kind of school, not the verb 应用
+        ("实施应用型高校培育工程。", [("应用型高校培育工程", "PROGRAM")]),
     ],
 )
 def test_nlp_patterns_program_finds_programs(rule_set, text, expected):
@@ -87,6 +100,29 @@ def test_nlp_patterns_program_finds_programs(rule_set, text, expected):
         "着力抓好民生工程。",
         "圆满完成一系列三年行动。",
         "争取国家重大战略落地。",
+        # a figure of a plan, the planned economy (reports of the 1950s–80s)
+        "税收收入比原计划增加两成。",
+        "粮食收购计划和财政收支计划均已完成。",
+        "产品要有计划地减少统购。",
+        # a part or a building of works, a term of engineering
+        "在一部分工程中发生事故。",
+        "加快实施国家重点工程。",
+        "修建下游分洪工程。",
+        "船舶与海洋工程装备。",
+        # a kind of reform, not one reform
+        "推动关键环节改革和标志性改革落地。",
+        "深入推进政府自身改革。",
+        # a strategy followed by what it is for
+        "建设国家能源战略保障基地。",
+        "布局一批国家流通战略支点城市。",
+        # in deeds (行动上), a result seen in action, concentrated tackling
+        "在思想上政治上行动上保持一致。",
+        "上面有部署、基层见行动。",
+        "重点领域集中攻坚。",
+        # a card played or a combination of punches is a way of working
+        "打好“生态牌”，打好政策“组合拳”。",
+        # a clause of a law
+        "携带前款第一项规定的物品。",
     ],
 )
 def test_nlp_patterns_program_ignores_slogans_and_generic_words(rule_set, text):
@@ -155,6 +191,11 @@ def _ents(nlp, text):
         ("积极创建生态文明先行试点县（市）。", [("生态文明先行试点县（市）", "PROGRAM")]),
         ("发布《全球海洋治理合作倡议》。", [("《全球海洋治理合作倡议》", "PROGRAM")]),
         ("实施德智并举培优工程。", [("德智并举培优工程", "PROGRAM")]),
+        # 服务业 begins a name though the verb 服务 does not
+        ("实施服务业扩大开放综合试点。", [("服务业扩大开放综合试点", "PROGRAM")]),
+        # 其他 is trimmed off, a name after 搞好 begins there
+        ("推进其他城市银行改革。", [("城市银行改革", "PROGRAM")]),
+        ("搞好消费税转型试点。", [("消费税转型试点", "PROGRAM")]),
     ],
 )
 def test_nlp_patterns_program_fields_and_heads_in_context(nlp, text, expected):
@@ -178,10 +219,36 @@ def test_nlp_patterns_program_fields_and_heads_in_context(nlp, text, expected):
         "当前反渗透斗争形势依然复杂。",
         "深入领会“两个统筹”战略思想。",
         "这是新发展格局战略任务。",
+        "为服务国家战略贡献力量。",
+        "统筹考虑高考综合改革背景。",
+        "当前城市经济体制改革的中心课题。",
+        "今年经济体制改革的重点。",
+        "有的干部缺乏改革攻坚精神。",
+        "确保党中央战略决策落实。",
+        # a step or a pronoun before 改革, a year's or a building plan, a verb of giving
+        "实行了第二步改革。",
+        "这一改革抓住了关键。",
+        "按照１９５６年计划摄制影片。",
+        "调整自己的基本建设计划。",
+        "免费向学生提供专题教育。",
     ],
 )
 def test_nlp_patterns_program_generic_kinds_are_no_names(nlp, text):
     assert _ents(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, verb",
+    [
+        ("有效衔接城乡振兴战略。", "衔接"),
+        ("积极推荐智能工厂试点。", "推荐"),
+        ("全省遴选50家工业互联网试点示范。", "遴选"),
+        ("推动修订山林防火条例。", "修订"),
+        ("狠抓助农增收行动。", "狠抓"),
+    ],
+)
+def test_nlp_patterns_program_names_do_not_hold_a_verb_before_them(nlp, text, verb):
+    assert [name for name, _ in _ents(nlp, text) if verb in name] == []
 
 
 def _words(text, cuts):
