@@ -74,9 +74,9 @@ ORDER BY DESC(?mentions) ?label""",
         "most co-mentioned pairs (ORDER BY DESC(?n) LIMIT 20)",
         """SELECT ?a ?aLabel ?b ?bLabel ?n WHERE {
   ?pair a pol:CoMention ;
-        pol:entity ?a, ?b ;
+        pol:firstEntity ?a ;
+        pol:secondEntity ?b ;
         pol:sentenceCount ?n .
-  FILTER(STR(?a) < STR(?b))
   ?a skos:prefLabel ?aLabel .
   ?b skos:prefLabel ?bLabel .
 } ORDER BY DESC(?n) ?a ?b

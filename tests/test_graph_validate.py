@@ -112,8 +112,8 @@ def conforming_graph() -> Graph:
     add((ASSERTION, POL.rule, Literal("implements:subject-verb")))
 
     add((PAIR, RDF.type, POL.CoMention))
-    add((PAIR, POL.entity, HZ))
-    add((PAIR, POL.entity, PROGRAM))
+    add((PAIR, POL.firstEntity, HZ))
+    add((PAIR, POL.secondEntity, PROGRAM))
     add((PAIR, POL.sentenceCount, Literal(3)))
 
     add((GDP, RDF.type, POL.Indicator))
@@ -237,7 +237,9 @@ MUTATIONS = [
     ("event-period-plain-string", _set(EVENT, POL.period, Literal("2020")), EVENT, "pol:period", "xsd:gYear", '"2020"'),
     ("event-project-not-project", _set(EVENT, POL.project, HZ), EVENT, "pol:project", "pol:Project", None),
     ("indicator-without-label", _set(GDP, SKOS.prefLabel), GDP, "skos:prefLabel", "exactly one skos:prefLabel", None),
-    ("co-mention-one-entity", _set(PAIR, POL.entity, HZ), PAIR, "pol:entity", "exactly two", None),
+    ("co-mention-without-first", _set(PAIR, POL.firstEntity), PAIR, "pol:firstEntity", "exactly one pol:firstEntity", None),
+    ("co-mention-two-seconds", _add(PAIR, POL.secondEntity, HZ), PAIR, "pol:secondEntity", "exactly one pol:secondEntity", None),
+    ("co-mention-second-not-entity", _set(PAIR, POL.secondEntity, DOC), PAIR, "pol:secondEntity", "an entity", None),
     ("co-mention-zero-count", _set(PAIR, POL.sentenceCount, Literal(0)), PAIR, "pol:sentenceCount", "≥ 1", None),
     ("document-without-identifier", _set(DOC, DCTERMS.identifier), DOC, "dcterms:identifier", "exactly one dcterms:identifier", None),
     ("document-script-zh-cn", _set(DOC, POL.script, Literal("zh-CN")), DOC, "pol:script", '"zh-Hans" or "zh-Hant"', '"zh-CN"'),

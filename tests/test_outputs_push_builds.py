@@ -19,7 +19,7 @@ HANGZHOU = "https://w3id.org/kg-policy/id/district/330100"  # 杭州市, named b
 LOCATED_IN_HANGZHOU = ("located-in", "--param", f"district=<{HANGZHOU}>")
 COUNT_BY_GRAPH = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
 PAIR_COUNTS = """PREFIX pol: <https://w3id.org/kg-policy/ontology#>
-SELECT ?a ?b ?n WHERE { ?pair pol:sentenceCount ?n ; pol:entity ?a, ?b . FILTER(STR(?a) < STR(?b)) }"""
+SELECT ?a ?b ?n WHERE { ?pair pol:sentenceCount ?n ; pol:firstEntity ?a ; pol:secondEntity ?b }"""
 
 pytestmark = pytest.mark.usefixtures("no_proxy_or_login")
 

@@ -52,6 +52,9 @@ def add_co_mentions(graph: Graph, entities: Mapping[str, Entity], counts: Counte
         graph.add((node_b, POL.relatedTo, node_a))
         pair = iris.co_mention(a, b, build)
         graph.add((pair, RDF.type, POL.CoMention))
-        graph.add((pair, POL.entity, node_a))
-        graph.add((pair, POL.entity, node_b))
+        # The ends in IRI order (pol:entity's two subproperties), so that a query reads a pair
+        # with a plain join instead of pairing every end with every other and filtering.
+        first, second = sorted((node_a, node_b), key=str)
+        graph.add((pair, POL.firstEntity, first))
+        graph.add((pair, POL.secondEntity, second))
         graph.add((pair, POL.sentenceCount, Literal(n)))

@@ -62,6 +62,8 @@ class POL(DefinedNamespace):
     relatedTo: URIRef
     CoMention: URIRef
     entity: URIRef
+    firstEntity: URIRef
+    secondEntity: URIRef
     sentenceCount: URIRef
 
     # Provenance

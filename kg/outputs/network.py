@@ -157,7 +157,7 @@ def _add_edges(graph: Graph, net: nx.MultiDiGraph) -> None:
                 net.add_edge(str(source), str(target), key=relation, relation=relation)
     # Co-mentions come from pol:CoMention nodes, which carry how many sentences name both.
     for pair in sorted(graph.subjects(RDF.type, POL.CoMention)):
-        ends = sorted(str(e) for e in graph.objects(pair, POL.entity))
+        ends = [str(e) for p in (POL.firstEntity, POL.secondEntity) for e in graph.objects(pair, p)]
         count = graph.value(pair, POL.sentenceCount)
         if len(ends) == 2 and all(e in net for e in ends):
             weight = int(count) if isinstance(count, Literal) else 1
