@@ -40,6 +40,8 @@ def load(base: str) -> None:
 
 
 def run_serial(sources: Sequence[Source], base: str) -> Iterator[tuple[int, Outcome]]:
+    if not sources:  # every document came from the cache: no pipeline to load (seconds)
+        return
     load(base)  # this process may have loaded its resources for an earlier build
     for index, source in enumerate(sources):
         yield index, work(source, base)
