@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
 import time
 from collections import Counter
-from contextlib import closing
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Generator, Iterator, Optional, Sequence
@@ -39,6 +40,7 @@ from kg.graph.shapes import load_validator
 from kg.run.resources import PREFIX_PAIRS, fingerprint
 from kg.run.result import DocumentRecord, DocumentResult, Failure, Outcome, Source
 from kg.run.schedule import run_dask, run_pool, run_serial
+from kg.run.warm import warm_up
 
 # Called once per file as it is settled: ("built" | "reused" | "failed" | "skipped", file name).
 Progress = Callable[[str, str], None]
@@ -146,8 +148,10 @@ def _build_into(staging: Staging, inputs: list[Source], manifest: dict, cache: R
             slim[index] = replace(cached, graph="")
             result.reused += 1
             tell("reused", source.name)
+    # While workers start, this process imports what the corpus step needs (kg.run.warm).
+    warm = warm_up() if todo and len(inputs) > 1 and (scheduler or (jobs > 1 and len(todo) > 1)) else None
     # Closed as soon as the loop is left, by an error or Ctrl-C: the workers stop then, not at exit.
-    with closing(_schedule([inputs[i] for i in todo], base, jobs, scheduler)) as outcomes:
+    with _joined(warm), closing(_schedule([inputs[i] for i in todo], base, jobs, scheduler)) as outcomes:
         for n, outcome in outcomes:
             index = todo[n]
             if isinstance(outcome, Failure):
@@ -283,6 +287,15 @@ def _schedule(sources: list[Source], base: str, jobs: int,
         require_model()  # workers would die of it one by one, unexplained: say it once, here
         return run_pool(sources, base, jobs)
     return run_serial(sources, base)
+
+
+@contextmanager
+def _joined(thread: Optional[threading.Thread]) -> Iterator[None]:
+    try:
+        yield
+    finally:
+        if thread is not None:
+            thread.join()
 
 
 def _with_graphs(done, cache: ResultCache, keys: list[str]) -> Iterator[tuple[int, DocumentResult]]:

@@ -20,7 +20,7 @@ from kg.extract.numbers import load_number_rules
 from kg.extract.relations import load_relation_rules
 from kg.nlp.composed import load_place_prefixes
 from kg.nlp.lexicon import Lexicon
-from kg.nlp.model import model_dir
+from kg.nlp.rule_cache import default_path as rule_cache_path
 from kg.nlp.rules import load_gazetteer, load_not_entities, load_patterns, load_place_contexts
 
 
@@ -60,7 +60,7 @@ def check_data(folder: Path) -> DataReport:
     run(lambda: Lexicon.load(folder / "lexicon"),
         lambda lex: [("leading words", len(lex.leading_or_verb)), ("common words", len(lex.common))])
     # The rules' derived forms are cached where the pipeline keeps them: a second check is quick.
-    run(lambda: load_patterns(sorted((folder / "patterns").glob("*.jsonl")), cache=model_dir().parent / "anchors.json"),
+    run(lambda: load_patterns(sorted((folder / "patterns").glob("*.jsonl")), cache=rule_cache_path()),
         lambda rules: [("pattern rules", len(rules))])
     run(lambda: load_relation_rules(folder / "relations"), lambda rules: [("relation rules", len(rules))])
     run(lambda: load_level_bodies(folder / "linking"),

@@ -166,6 +166,10 @@ def build(sources: tuple[Path, ...], out_dir: Path, base: str | None, jobs: int 
     """
     import os
 
+    from kg.run.schedule import start_early
+
+    jobs = jobs or os.cpu_count() or 1
+    start_early(out_dir, jobs, scheduler, use_cache=not no_cache)  # before the build's own imports
     from kg.build import build as run_build
     from kg.graph.iris import DEFAULT_BASE
     from kg.progress import build_progress
@@ -173,7 +177,7 @@ def build(sources: tuple[Path, ...], out_dir: Path, base: str | None, jobs: int 
     sources = sources or (Path("seeds"),)
     try:
         with build_progress(sources, disabled=quiet) as tell:
-            result = run_build(sources, out_dir, base=base or DEFAULT_BASE, jobs=jobs or os.cpu_count() or 1,
+            result = run_build(sources, out_dir, base=base or DEFAULT_BASE, jobs=jobs,
                                scheduler=scheduler, use_cache=not no_cache, progress=tell, build_id=build_id)
     except KgError as err:
         _fail(err)

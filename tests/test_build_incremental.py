@@ -56,6 +56,22 @@ def test_build_cached_rebuild_reuses_every_document(small_reports, tmp_path):
     assert cached.triples == cold.triples and cached.class_counts == cold.class_counts
 
 
+def test_build_from_cached_documents_loads_no_pipeline(small_reports, tmp_path):
+    # Every document from the cache (the outputs redone, or a document removed): nothing for
+    # the pipeline to do, so the build's process does not load it (seconds of spaCy and pkuseg).
+    import subprocess
+    import sys
+
+    out = tmp_path / "out"
+    build([small_reports], out, jobs=1)
+    (small_reports / "report2.txt").unlink()
+    code = ("import sys; from kg.build import build;"
+            f" r = build([{str(small_reports)!r}], {str(out)!r}, jobs=1);"
+            " print(r.built, r.reused, 'spacy' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["0", "2", "False"]
+
+
 def test_build_no_cache_redoes_every_document(small_reports, tmp_path):
     out = tmp_path / "out"
     build([small_reports], out, jobs=1)

@@ -59,3 +59,35 @@ def test_nlp_model_cache_unwritable_cache_reads_the_model_itself(tmp_path):
     (tmp_path / "pkuseg-ctb8.pickled").write_text("not a folder")
     assert fast_model_dir(model) == model
     assert load_pkuseg(model).feature_extractor.feature_to_idx == FEATURES["feature_to_idx"]
+
+
+def test_nlp_model_cache_copy_maps_the_weights_and_reads_word_pairs_when_used(tmp_path):
+    # Loaded in every worker: the weights (63 MB) are mapped from the file, shared by all of
+    # them, and the 600,000 word pairs kg's segmenter does without are read only if asked for.
+    model = _model(tmp_path / "pkuseg-ctb8", FEATURES)
+    load_pkuseg(model)  # makes the copy
+    seg = load_pkuseg(model)
+    assert isinstance(seg.model.w, np.memmap) and seg.model.w.tolist() == list(range(12))
+    assert seg.feature_extractor._bigram is None
+    assert seg.feature_extractor.bigram == {"发展.经济"}
+
+
+def test_nlp_model_cache_changed_weights_get_a_new_copy(tmp_path):
+    model = _model(tmp_path / "pkuseg-ctb8", FEATURES)
+    before = fast_model_dir(model)
+    np.savez(model / "weights.npz", sizes=np.array([2, 4]), w=np.arange(12, dtype=float) * 2)
+    after = fast_model_dir(model)
+    assert after != before and load_pkuseg(model).model.w.tolist() == list(range(0, 24, 2))
+
+
+@pytest.mark.parametrize("damage", ["features.pkl", "weights.npy"])
+def test_nlp_model_cache_damaged_copy_reads_the_model_itself(tmp_path, damage):
+    model = _model(tmp_path / "pkuseg-ctb8", FEATURES)
+    (fast_model_dir(model) / damage).write_bytes(b"not what was written")
+    assert _loaded(load_pkuseg(model)) == _loaded(_reference(model))
+
+
+def _reference(model):
+    import spacy_pkuseg
+
+    return spacy_pkuseg.pkuseg(str(model))

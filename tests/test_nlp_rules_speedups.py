@@ -13,7 +13,7 @@ from kg.nlp.anchors import UNBOUNDED, anchors
 def anchors_unbounded() -> int:
     return UNBOUNDED
 from kg.nlp.regex_opt import optimize, trie
-from kg.nlp.rule_cache import RuleCache
+from kg.nlp.rule_cache import RuleCache, _packed
 
 
 @pytest.mark.parametrize(
@@ -165,11 +165,33 @@ def test_nlp_rules_speedups_kept_engine_code_is_not_trusted_blindly(tmp_path):
     path = tmp_path / "cache.json"
     first = RuleCache(path)
     first.compiled("ab+c")
-    first.entries = {key: [[0, [1, 2, 3], 0, {}]] for key in first.entries}
+    first.entries = {key: [[0, _packed([1, 2, 3]), 0, {}]] for key in first.entries}
     first.save()
     assert RuleCache(path).compiled("ab+c") == re.compile("ab+c")
     with pytest.raises(re.error):
         RuleCache(None).compiled("a(b")
+
+
+@pytest.mark.parametrize("new_entry", [True, False])
+def test_nlp_rules_speedups_cache_keeps_what_a_load_uses_and_few_others(tmp_path, new_entry):
+    # Every process reads the whole file: entries of rules edited away since must not pile up
+    # (it had grown to eight times what a load uses). Kept: the load's entries and, for an
+    # edited copy of the rules, a quarter as many others, the newest; pruned also when nothing
+    # was new.
+    path = tmp_path / "cache.json"
+    old = RuleCache(path)
+    for n in range(10):
+        old.optimized(f"old{n}")
+    if not new_entry:
+        old.optimized("new")
+    old.save()
+    load = RuleCache(path)
+    for text in ("new", "a", "b", "c", "d", "e", "f", "g"):  # 8 used: 2 others kept
+        assert load.optimized(text) == optimize(text)
+    load.save()
+    key = RuleCache(None)._key
+    expected = ["old8", "old9", "new", "a", "b", "c", "d", "e", "f", "g"]
+    assert list(RuleCache(path).entries) == [key("optimized", text) for text in expected]
 
 
 def test_nlp_rules_speedups_shipped_positions_inside_words_are_grouped():

@@ -8,6 +8,8 @@ import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 
+import pytest
+
 from kg.run.schedule import _stop
 
 
@@ -49,3 +51,28 @@ def test_schedule_resources_loaded_again_when_their_files_changed(monkeypatch):
     again = resources.current_resources()
     assert again is not first
     assert resources.current_resources() is again
+
+
+@pytest.mark.parametrize("jobs, scheduler, use_cache, cached_before, started", [
+    (2, None, True, False, True),  # a first build into OUT: its documents go to the pool
+    (2, None, False, True, True),  # --no-cache: so do they
+    (2, None, True, True, False),  # a cache to read first: maybe nothing to do
+    (1, None, False, False, False),  # --jobs 1: no pool
+    (2, "tcp://127.0.0.1:1", False, False, False),  # a Dask cluster: no pool either
+])
+def test_schedule_start_early_starts_the_forkserver_only_for_a_pool(tmp_path, jobs, scheduler, use_cache,
+                                                                    cached_before, started):
+    # Started before the build is imported, it imports the NLP meanwhile (a second of a cold build).
+    import subprocess
+    import sys
+
+    from kg.run.cache import CACHE_DIR
+
+    out = tmp_path / "out"
+    if cached_before:
+        (out / CACHE_DIR).mkdir(parents=True)
+    code = ("from pathlib import Path; from multiprocessing import forkserver; from kg.run.schedule import start_early;"
+            f" start_early(Path({str(out)!r}), {jobs}, {scheduler!r}, {use_cache});"
+            " print(forkserver._forkserver._forkserver_pid is not None)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == str(started)

@@ -48,11 +48,11 @@ from kg.nlp.datafiles import Problems, cell, jsonl_rows, read_lines, split_bars,
 from kg.nlp.composed import PlacePrefix, load_place_prefixes, place_names
 from kg.nlp.lexicon import Lexicon, generic, trim_leading, unnamed
 from kg.nlp.rule_cache import RuleCache
+from kg.nlp.rule_cache import default_path as rule_cache_path
 from kg.resources import datafiles as _datafiles, divisions as _divisions
 from kg.resources.derived import key as derived_key, kept
 from kg.resources.divisions import division_rows
 from kg.resources.names import MARKS
-from kg.resources.user_cache import kg_cache_dir
 from kg.nlp import candidates as _candidates, datafiles as _nlp_datafiles, places as _places
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -235,7 +235,7 @@ class RuleSet:
     def load(cls, data_dir: Path = DATA_DIR) -> "RuleSet":
         return cls(
             gazetteer=kept_gazetteer(data_dir / "gazetteer"),
-            patterns=load_patterns(sorted((data_dir / "patterns").glob("*.jsonl")), cache=kg_cache_dir() / "anchors.json"),
+            patterns=load_patterns(sorted((data_dir / "patterns").glob("*.jsonl")), cache=rule_cache_path()),
             not_entities=load_not_entities(data_dir / "gazetteer"),
             place_contexts=load_place_contexts(data_dir / "gazetteer" / "place_contexts.tsv"),
             lexicon=Lexicon.load(data_dir / "lexicon"),

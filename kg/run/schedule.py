@@ -15,10 +15,12 @@ import signal
 import threading
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from typing import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Callable, Iterator, Optional, Sequence
 
 from kg.errors import ClusterError, WorkerError
 from kg.resources.interrupt import held_sigint
+from kg.run.cache import CACHE_DIR
 from kg.run.result import Failure, Outcome, Source
 
 IN_FLIGHT_PER_JOB = 2  # documents queued per worker: enough to keep it busy, few to redo after a crash
@@ -40,9 +42,20 @@ def load(base: str) -> None:
 
 
 def run_serial(sources: Sequence[Source], base: str) -> Iterator[tuple[int, Outcome]]:
+    if not sources:  # every document came from the cache: no pipeline to load (seconds)
+        return
     load(base)  # this process may have loaded its resources for an earlier build
     for index, source in enumerate(sources):
         yield index, work(source, base)
+
+
+def start_early(out: Path, jobs: int, scheduler: Optional[str], use_cache: bool) -> None:
+    """Start the process pool workers are forked from (see ``_context``) before the build
+    itself is imported: it imports the NLP, a second, while this process imports and reads.
+    Whether documents go to a pool is known once the cache is read; with no cache to read (a
+    first build into ``out``, or ``use_cache`` off) they almost surely do."""
+    if jobs > 1 and not scheduler and (not use_cache or not (out / CACHE_DIR).is_dir()):
+        _context()
 
 
 def _context() -> multiprocessing.context.BaseContext:
