@@ -5,6 +5,8 @@ the trimming, not the segmenter."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from kg.nlp.candidates import Candidate
@@ -105,3 +107,24 @@ def test_nlp_lexicon_load_reads_begins_per_label(tmp_path):
     assert [lexicon.sheds("开通", label) for label in ("ORG", "PROJECT", "PROGRAM", "DISTRICT")] == [True, False, True, False]
     assert lexicon.sheds("其中", "PROGRAM", verbs=False) and not lexicon.sheds("加强", "ORG", verbs=False)
     assert lexicon.object_verbs == {"统筹"} and lexicon.sheds("统筹", "PROGRAM", verbs=False) and lexicon.is_verb("统筹", "ORG")
+
+
+NEVER_INSIDE = Lexicon(
+    leading=frozenset(), verbs=frozenset(), common=frozenset(), leading_or_verb=frozenset(),
+    never_inside=re.compile("进行|申报"),
+)
+
+
+@pytest.mark.parametrize(
+    "text, cuts, expected",
+    [
+        # a word no name contains: the name begins after it
+        ("申报绿色工厂行动", [2, 4, 6], ["绿色工厂行动"]),
+        ("全面进行绿色工厂行动", [2, 4, 6, 8], ["绿色工厂行动"]),
+        # only as a word: the 进行 across 促进|行动 is none
+        ("健康促进行动", [2, 4], ["健康促进行动"]),
+    ],
+)
+def test_nlp_lexicon_never_inside_only_as_words(text, cuts, expected):
+    found = trim_leading(text, [Candidate(0, len(text), "PROGRAM", "test", 0)], _words(text, cuts), NEVER_INSIDE)
+    assert [text[c.start:c.end] for c in found] == expected

@@ -195,7 +195,9 @@ def trim_leading(
         start = c.start
         if lexicon.never_inside is not None and not _QUOTED.search(text, c.start, c.end):
             for m in lexicon.never_inside.finditer(text, c.start, c.end):
-                start = m.end()
+                # Only as words: the 进行 across 促进|行动 is none.
+                if m.start() in words and (m.end() in words or m.end() == c.end):
+                    start = m.end()
         if c.label in _OBJECT_LABELS:
             start = _after_place_clause(text, start, c, words, lexicon, place_ends)
         if (m := _DATE.match(text, start, c.end)) and m.end() in words:
