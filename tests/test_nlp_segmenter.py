@@ -138,3 +138,24 @@ def test_nlp_segmenter_scores_are_pkusegs(segmenters, seed_docs):
         at += len(text)
     assert at == len(scores)
     assert fast._cut_many(texts) == [shipped._cut(t) for t in texts]
+
+
+@pytest.mark.parametrize(
+    "features, free",
+    [({"c.a": 0, "ww.l.ab*cd": 1}, True), ({"c.a": 0, "ww.l.ab***noWord": 1}, False), ({}, True)],
+)
+def test_nlp_segmenter_no_placeholder(features, free):
+    from kg.nlp.segmenter import no_placeholder
+
+    assert no_placeholder(features) is free
+
+
+def test_nlp_segmenter_skips_placeholder_pairs_only_when_the_model_has_none(segmenters):
+    fast, _ = segmenters
+    assert fast._placeholder_free  # the shipped model names no **noWord
+    from kg.nlp.segmenter import _pairs
+
+    empty = (None,) * 5
+    pres, posts = ("杭州", None, None, None, None), (None, "西湖", None, None, None)
+    assert _pairs("ww.l.", pres, posts, empty, placeholder=False) == ["ww.l.杭州*西湖"]
+    assert "ww.l.杭州***noWord" in _pairs("ww.l.", pres, posts, empty, placeholder=True)

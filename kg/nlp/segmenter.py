@@ -36,8 +36,13 @@ _MEMO_SIZE = 200_000  # entries remembered (about 50 MB), then forgotten all at 
 class FastPkuseg:
     """Stands in for a loaded ``spacy_pkuseg.pkuseg`` (``cut`` and ``preprocesser``)."""
 
-    def __init__(self, seg) -> None:
+    def __init__(self, seg, placeholder_free: Optional[bool] = None) -> None:
         self.seg = seg
+        # Where no feature of the model names the placeholder (pkuseg's ctb8 has none), the
+        # word-pair features built with it are all absent and are not looked up.
+        if placeholder_free is None:
+            placeholder_free = no_placeholder(seg.feature_extractor.feature_to_idx)
+        self._placeholder_free = placeholder_free
         self.preprocesser = seg.preprocesser  # pkuseg's user dictionary, shared
         extractor = seg.feature_extractor
         self._features = extractor.feature_to_idx
@@ -343,12 +348,13 @@ class FastPkuseg:
         """Ids of the word features of one character (w-1, w1, ww.l, ww.r), in pkuseg's order;
         each part depends on one or two rows of neighbouring words, which recur: remembered."""
         memo = self._memo
+        placeholder = not self._placeholder_free
         ids = []
         for key, make in (
             (("w-1.", pre_in), lambda: ["w-1." + w for w in pre_in if w]),
             (("w1.", post_in), lambda: ["w1." + w for w in post_in if w]),
-            (("ww.l.", pre_ex, post_in), lambda: _pairs("ww.l.", pre_ex, post_in, empty)),
-            (("ww.r.", pre_in, post_ex), lambda: _pairs("ww.r.", pre_in, post_ex, empty)),
+            (("ww.l.", pre_ex, post_in), lambda: _pairs("ww.l.", pre_ex, post_in, empty, placeholder)),
+            (("ww.r.", pre_in, post_ex), lambda: _pairs("ww.r.", pre_in, post_ex, empty, placeholder)),
         ):
             found = memo.get(key)
             if found is None:
@@ -358,22 +364,30 @@ class FastPkuseg:
         return ids
 
 
-def _pairs(prefix: str, pres: tuple, posts: tuple, empty: tuple) -> list[str]:
-    """pkuseg's "word before * word after" strings in its order, without the placeholder-only ones."""
+def _pairs(prefix: str, pres: tuple, posts: tuple, empty: tuple, placeholder: bool = True) -> list[str]:
+    """pkuseg's "word before * word after" strings in its order, without the placeholder-only
+    ones, and without any naming the placeholder unless ``placeholder``."""
     if pres is empty and posts is empty:
         return []
     keys = []
     for pre in pres:
         if pre is None:
-            head = prefix + _NO_WORD + "*"
-            keys += [head + post for post in posts if post]
+            if placeholder:
+                head = prefix + _NO_WORD + "*"
+                keys += [head + post for post in posts if post]
         else:
             head = prefix + pre + "*"
-            keys += [head + (post or _NO_WORD) for post in posts]
+            keys += [head + (post or _NO_WORD) for post in posts] if placeholder else [head + post for post in posts if post]
     return keys
 
 
-def fast_segmenter(seg) -> Optional[FastPkuseg]:
-    """A FastPkuseg for ``seg``, or None when its model does not fit the faster path."""
-    fast = FastPkuseg(seg)
+def no_placeholder(features: dict) -> bool:
+    """Whether no feature of a model names pkuseg's placeholder ``**noWord``."""
+    return not any(_NO_WORD in key for key in features)
+
+
+def fast_segmenter(seg, placeholder_free: Optional[bool] = None) -> Optional[FastPkuseg]:
+    """A FastPkuseg for ``seg``, or None when its model does not fit the faster path;
+    ``placeholder_free``: ``no_placeholder`` of its features, if known."""
+    fast = FastPkuseg(seg, placeholder_free)
     return fast if fast.usable else None
