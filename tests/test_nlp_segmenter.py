@@ -119,3 +119,43 @@ def test_nlp_segmenter_keeps_the_models_cut_across_a_common_word(segmenters, tex
     fast, shipped = segmenters
     assert forced in shipped.cut(text)  # pkuseg forces the dictionary word
     assert fast.cut(text) == words
+
+
+def test_nlp_segmenter_scores_are_pkusegs(segmenters, seed_docs):
+    """The node scores, summed a feature column at a time for several texts at once, are the
+    very floats pkuseg's getLogYY sums a character at a time, and so are the Viterbi tags."""
+    import numpy
+    from spacy_pkuseg import inference
+
+    fast, shipped = segmenters
+    model = shipped.model
+    texts = [t for t in TRICKY if t] + [next(iter(seed_docs.values())).text[:3000]]
+    scores = fast._scores(texts)
+    at = 0
+    for text in texts:
+        expected, _ = inference.getLogYY(fast.features(text), model.n_tag, model.n_feature * model.n_tag, model.w, 1.0)
+        assert numpy.array_equal(scores[at : at + len(text)], expected), text[:20]
+        at += len(text)
+    assert at == len(scores)
+    assert fast._cut_many(texts) == [shipped._cut(t) for t in texts]
+
+
+@pytest.mark.parametrize(
+    "features, free",
+    [({"c.a": 0, "ww.l.ab*cd": 1}, True), ({"c.a": 0, "ww.l.ab***noWord": 1}, False), ({}, True)],
+)
+def test_nlp_segmenter_no_placeholder(features, free):
+    from kg.nlp.segmenter import no_placeholder
+
+    assert no_placeholder(features) is free
+
+
+def test_nlp_segmenter_skips_placeholder_pairs_only_when_the_model_has_none(segmenters):
+    fast, _ = segmenters
+    assert fast._placeholder_free  # the shipped model names no **noWord
+    from kg.nlp.segmenter import _pairs
+
+    empty = (None,) * 5
+    pres, posts = ("杭州", None, None, None, None), (None, "西湖", None, None, None)
+    assert _pairs("ww.l.", pres, posts, empty, placeholder=False) == ["ww.l.杭州*西湖"]
+    assert "ww.l.杭州***noWord" in _pairs("ww.l.", pres, posts, empty, placeholder=True)

@@ -17,8 +17,10 @@ its edge (形成 over 成都市 in 形成都市圈).
 
 from __future__ import annotations
 
+from itertools import chain
 from typing import Optional
 
+import numpy
 from spacy_pkuseg import inference
 from spacy_pkuseg.config import config
 from spacy_pkuseg.feature_extractor import FeatureExtractor
@@ -34,8 +36,13 @@ _MEMO_SIZE = 200_000  # entries remembered (about 50 MB), then forgotten all at 
 class FastPkuseg:
     """Stands in for a loaded ``spacy_pkuseg.pkuseg`` (``cut`` and ``preprocesser``)."""
 
-    def __init__(self, seg) -> None:
+    def __init__(self, seg, placeholder_free: Optional[bool] = None) -> None:
         self.seg = seg
+        # Where no feature of the model names the placeholder (pkuseg's ctb8 has none), the
+        # word-pair features built with it are all absent and are not looked up.
+        if placeholder_free is None:
+            placeholder_free = no_placeholder(seg.feature_extractor.feature_to_idx)
+        self._placeholder_free = placeholder_free
         self.preprocesser = seg.preprocesser  # pkuseg's user dictionary, shared
         extractor = seg.feature_extractor
         self._features = extractor.feature_to_idx
@@ -59,6 +66,18 @@ class FastPkuseg:
                 by_prefix[w[:2]] = by_prefix.get(w[:2], 0) | 1 << len(w)
         self._by_prefix = by_prefix
         self._memo: dict = {}  # feature ids of a character, a pair of them, or rows of neighbouring words
+        model = seg.model
+        # the node weights, a row of n_tag per feature, and a feature whose weights are all zero
+        # (one is appended where the model has none) for the features a character lacks
+        weights = model.w[: model.n_feature * model.n_tag].reshape(model.n_feature, model.n_tag)
+        zeros = numpy.flatnonzero(~weights.any(axis=1))
+        if not zeros.size:
+            weights = numpy.vstack([weights, numpy.zeros((1, model.n_tag))])
+            zeros = numpy.array([model.n_feature])
+        self._weights, self._zero = weights, int(zeros[0])
+        # the edge scores, computed by pkuseg's own getLogYY (for no node)
+        _, self._edge = inference.getLogYY([], model.n_tag, model.n_feature * model.n_tag, model.w, 1.0)
+        self._is_begin = numpy.array([i in self._begins for i in range(model.n_tag)])
 
     def __getattr__(self, name: str):
         # everything else (model, feature_extractor, postprocesser …) is pkuseg's own
@@ -80,14 +99,16 @@ class FastPkuseg:
 
     def cut(self, txt: str) -> list[str]:
         """pkuseg's ``cut`` without part-of-speech tags: whitespace splits, user-dictionary
-        words stay whole, the rest is segmented by the model and post-processed."""
+        words stay whole, the rest is segmented by the model and post-processed. The text
+        between dictionary words is scored by the model in one batch (``_cut_many``)."""
+        found = [pair for piece in txt.strip().split() for pair in self.pieces(piece)]
+        cut = iter(self._cut_many([word for word, is_word in found if not is_word]))
         ret: list[str] = []
-        for piece in txt.strip().split():
-            for word, is_word in self.pieces(piece):
-                if is_word:
-                    ret.append(word)
-                else:
-                    ret.extend(self._post_process(self._cut(word)))
+        for word, is_word in found:
+            if is_word:
+                ret.append(word)
+            else:
+                ret.extend(self._post_process(next(cut)))
         return ret
 
     def pieces(self, text: str) -> list[tuple[str, bool]]:
@@ -192,24 +213,89 @@ class FastPkuseg:
         return sent
 
     def _cut(self, text: str) -> list[str]:
-        _, tags = inference.decodeViterbi_fast(self.features(text), self.seg.model)
-        begins = self._begins
-        cuts = [i for i in range(1, len(text)) if tags[i] in begins]
-        edges = [0, *cuts, len(text)]
-        return [text[a:b] for a, b in zip(edges, edges[1:])]
+        return self._cut_many([text])[0]
+
+    def _cut_many(self, texts: list[str]) -> list[list[str]]:
+        """Each text cut into words by pkuseg's model: its Viterbi decoder over node scores
+        summed here (``_scores``) as pkuseg's ``getLogYY`` sums them."""
+        if not texts:
+            return []
+        node = self._scores(texts)
+        out, pos = [], 0
+        for text in texts:
+            n = len(text)
+            _, tags = inference.run_viterbi(node[pos : pos + n], self._edge)
+            pos += n
+            cuts = (numpy.flatnonzero(self._is_begin[tags[1:]]) + 1).tolist()
+            edges = [0, *cuts, n]
+            out.append([text[a:b] for a, b in zip(edges, edges[1:])])
+        return out
+
+    def _scores(self, texts: list[str]) -> numpy.ndarray:
+        """The model's score of every tag at every character of ``texts`` (one row each, the
+        texts one after another). pkuseg adds, at each character, the weights of its features
+        one by one in the order ``features`` lists them; so does this, one feature column for
+        all characters at a time (a missing feature adds a row of zero weights, which changes
+        no sum), so every score is the very same float and Viterbi chooses the same tags."""
+        if len(self._memo) > _MEMO_SIZE:
+            self._memo.clear()
+        uni: list[tuple] = []
+        bi: list[tuple] = []
+        at: list[int] = []  # each character's row in uni and bi
+        words: list[tuple] = []
+        for text in texts:
+            s = text.translate(self._table)
+            u, b, w = self._feature_rows(s)
+            at.extend(range(len(uni) + 2, len(uni) + 2 + len(s)))
+            uni += u
+            bi += b
+            words += w
+        W, zero = self._weights, self._zero
+        U = numpy.array(uni, dtype=numpy.intp)
+        B = numpy.array(bi, dtype=numpy.intp)
+        U[U < 0] = zero
+        B[B < 0] = zero
+        k = numpy.array(at, dtype=numpy.intp)
+        node = numpy.zeros((len(k), W.shape[1]))
+        node += W[0]
+        for ids in (U[k, 0], U[k - 1, 1], B[k - 1, 0], U[k + 1, 2], B[k, 1], U[k - 2, 3], B[k - 2, 2], U[k + 2, 4]):
+            node += W[ids]
+        # the word features: a different number at each character, added column by column
+        lengths = numpy.fromiter(map(len, words), dtype=numpy.intp, count=len(words))
+        flat = numpy.fromiter(chain.from_iterable(words), dtype=numpy.intp)
+        offsets = numpy.cumsum(lengths) - lengths
+        rows = numpy.flatnonzero(lengths)
+        j = 0
+        while rows.size:
+            node[rows] += W[flat[offsets[rows] + j]]
+            j += 1
+            rows = rows[lengths[rows] > j]
+        return node
 
     def features(self, text: str) -> list[list[int]]:
         """Feature ids of every character, as pkuseg's ``get_node_features_idx`` lists them."""
-        if len(self._memo) > _MEMO_SIZE:
-            self._memo.clear()
+        uni, bi, words = self._feature_rows(text.translate(self._table))
+        out = []
+        for i, word_ids in enumerate(words):
+            k = i + 2
+            ids = (
+                0, uni[k][0], uni[k - 1][1], bi[k - 1][0], uni[k + 1][2], bi[k][1],
+                uni[k - 2][3], bi[k - 2][2], uni[k + 2][4],
+            )
+            out.append([f for f in ids if f >= 0] + list(word_ids))
+        return out
+
+    def _feature_rows(self, s: str) -> tuple[list[tuple], list[tuple], list[tuple]]:
+        """For the translated text ``s`` (one character per node): the ids (-1: absent) of
+        each character's five character features and of each pair's three, each list padded
+        with two all-absent rows before (and after the pairs three, so both are len(s) + 4
+        long and a character's row is its index + 2); and the ids of each character's word
+        features, in pkuseg's order."""
         memo = self._memo
         lengths = self._lengths
-        s = text.translate(self._table)  # one character per node
         n = len(s)
         empty = (None,) * len(lengths)
-        # Per character and per pair of neighbours, the ids of the features they give, in the
-        # order pkuseg lists them; two all-None rows pad each end, where pkuseg has no neighbour.
-        none5, none3 = (None,) * 5, (None,) * 3
+        none5, none3 = (-1,) * 5, (-1,) * 3
         uni = [none5, none5, *(memo.get(ch) or self._unigram_ids(ch) for ch in s), none5, none5]
         pairs = (s[p : p + 2] for p in range(n - 1))
         bi = [none3, none3, *(memo.get(pair) or self._bigram_ids(pair) for pair in pairs), none3, none3, none3]
@@ -232,29 +318,29 @@ class FastPkuseg:
             row = tuple(starts[e - l][i] if e - l >= 0 else None for i, l in enumerate(lengths))
             ends.append(row if any(row) else empty)
 
-        out: list[list[int]] = []
+        words = []
+        nothing = ()
         for i in range(n):
-            k = i + 2  # index into the padded rows
-            ids = [
-                0, uni[k][0], uni[k - 1][1], bi[k - 1][0], uni[k + 1][2], bi[k][1],
-                uni[k - 2][3], bi[k - 2][2], uni[k + 2][4],
-            ]
-            pre_in, post_in, pre_ex, post_ex = ends[i + 1], starts[i], ends[i], starts[i + 1]
-            if pre_in is not empty or post_in is not empty or pre_ex is not empty or post_ex is not empty:
-                ids += self._word_ids(pre_in, post_in, pre_ex, post_ex, empty)
-            out.append([f for f in ids if f is not None])
-        return out
+            key = (ends[i + 1], starts[i], ends[i], starts[i + 1])  # pre_in, post_in, pre_ex, post_ex
+            found = memo.get(key)
+            if found is None:
+                if key[0] is empty and key[1] is empty and key[2] is empty and key[3] is empty:
+                    found = nothing
+                else:
+                    found = memo[key] = tuple(self._word_ids(*key, empty))
+            words.append(found)
+        return uni, bi, words
 
     def _unigram_ids(self, ch: str) -> tuple:
         get, c = self._features.get, _NODE.get(ch, ch)
-        ids = (get("c." + c), get("c-1." + c), get("c1." + c), get("c-2." + c), get("c2." + c))
+        ids = tuple(get(key, -1) for key in ("c." + c, "c-1." + c, "c1." + c, "c-2." + c, "c2." + c))
         self._memo[ch] = ids
         return ids
 
     def _bigram_ids(self, pair: str) -> tuple:
         get = self._features.get
         a, b = (_NODE.get(ch, ch) for ch in pair)
-        ids = (get("c-1c." + a + "." + b), get("cc1." + a + "." + b), get("c-2c-1." + a + "." + b))
+        ids = tuple(get(key + a + "." + b, -1) for key in ("c-1c.", "cc1.", "c-2c-1."))
         self._memo[pair] = ids
         return ids
 
@@ -262,12 +348,13 @@ class FastPkuseg:
         """Ids of the word features of one character (w-1, w1, ww.l, ww.r), in pkuseg's order;
         each part depends on one or two rows of neighbouring words, which recur: remembered."""
         memo = self._memo
+        placeholder = not self._placeholder_free
         ids = []
         for key, make in (
             (("w-1.", pre_in), lambda: ["w-1." + w for w in pre_in if w]),
             (("w1.", post_in), lambda: ["w1." + w for w in post_in if w]),
-            (("ww.l.", pre_ex, post_in), lambda: _pairs("ww.l.", pre_ex, post_in, empty)),
-            (("ww.r.", pre_in, post_ex), lambda: _pairs("ww.r.", pre_in, post_ex, empty)),
+            (("ww.l.", pre_ex, post_in), lambda: _pairs("ww.l.", pre_ex, post_in, empty, placeholder)),
+            (("ww.r.", pre_in, post_ex), lambda: _pairs("ww.r.", pre_in, post_ex, empty, placeholder)),
         ):
             found = memo.get(key)
             if found is None:
@@ -277,22 +364,30 @@ class FastPkuseg:
         return ids
 
 
-def _pairs(prefix: str, pres: tuple, posts: tuple, empty: tuple) -> list[str]:
-    """pkuseg's "word before * word after" strings in its order, without the placeholder-only ones."""
+def _pairs(prefix: str, pres: tuple, posts: tuple, empty: tuple, placeholder: bool = True) -> list[str]:
+    """pkuseg's "word before * word after" strings in its order, without the placeholder-only
+    ones, and without any naming the placeholder unless ``placeholder``."""
     if pres is empty and posts is empty:
         return []
     keys = []
     for pre in pres:
         if pre is None:
-            head = prefix + _NO_WORD + "*"
-            keys += [head + post for post in posts if post]
+            if placeholder:
+                head = prefix + _NO_WORD + "*"
+                keys += [head + post for post in posts if post]
         else:
             head = prefix + pre + "*"
-            keys += [head + (post or _NO_WORD) for post in posts]
+            keys += [head + (post or _NO_WORD) for post in posts] if placeholder else [head + post for post in posts if post]
     return keys
 
 
-def fast_segmenter(seg) -> Optional[FastPkuseg]:
-    """A FastPkuseg for ``seg``, or None when its model does not fit the faster path."""
-    fast = FastPkuseg(seg)
+def no_placeholder(features: dict) -> bool:
+    """Whether no feature of a model names pkuseg's placeholder ``**noWord``."""
+    return not any(_NO_WORD in key for key in features)
+
+
+def fast_segmenter(seg, placeholder_free: Optional[bool] = None) -> Optional[FastPkuseg]:
+    """A FastPkuseg for ``seg``, or None when its model does not fit the faster path;
+    ``placeholder_free``: ``no_placeholder`` of its features, if known."""
+    fast = FastPkuseg(seg, placeholder_free)
     return fast if fast.usable else None
