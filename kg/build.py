@@ -42,6 +42,9 @@ from kg.run.result import DocumentRecord, DocumentResult, Failure, Outcome, Sour
 from kg.run.schedule import run_dask, run_pool, run_serial
 from kg.run.warm import warm_up
 
+# What the corpus step and the outputs import on first use (kg.corpus.dedup, kg.outputs.*),
+# imported while the workers start (kg.run.warm).
+_WARM_MODULES = ("datasketch", "kg.outputs.corpus_network", "kg.outputs.viz", "pyoxigraph")
 # Called once per file as it is settled: ("built" | "reused" | "failed" | "skipped", file name).
 Progress = Callable[[str, str], None]
 
@@ -149,7 +152,7 @@ def _build_into(staging: Staging, inputs: list[Source], manifest: dict, cache: R
             result.reused += 1
             tell("reused", source.name)
     # While workers start, this process imports what the corpus step needs (kg.run.warm).
-    warm = warm_up() if todo and len(inputs) > 1 and (scheduler or (jobs > 1 and len(todo) > 1)) else None
+    warm = warm_up(_WARM_MODULES) if todo and len(inputs) > 1 and (scheduler or (jobs > 1 and len(todo) > 1)) else None
     # Closed as soon as the loop is left, by an error or Ctrl-C: the workers stop then, not at exit.
     with _joined(warm), closing(_schedule([inputs[i] for i in todo], base, jobs, scheduler)) as outcomes:
         for n, outcome in outcomes:

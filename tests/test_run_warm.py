@@ -6,9 +6,10 @@ import subprocess
 import sys
 
 
-def test_warm_up_imports_what_the_corpus_step_and_outputs_need():
+def test_run_warm_imports_what_the_corpus_step_and_outputs_need():
     # Done in a thread while the workers start, these no longer follow the documents.
-    code = ("import sys; from kg.run.warm import warm_up; warm_up().join();"
+    modules = ("datasketch", "kg.outputs.corpus_network", "kg.outputs.viz", "pyoxigraph")
+    code = (f"MODULES = {modules!r}; import sys; from kg.run.warm import warm_up; warm_up(MODULES).join();"
             " from kg.graph.shapes import _validator; from kg.graph.ontology import _parse;"
             " print(*[m in sys.modules for m in ('datasketch', 'networkx', 'pyvis', 'pyoxigraph')],"
             " _validator.cache_info().currsize, _parse.cache_info().currsize)")

@@ -12,20 +12,17 @@ from __future__ import annotations
 import importlib
 import threading
 
-# What the corpus step and the outputs import on first use (kg.corpus.dedup, kg.outputs.*).
-_MODULES = ("datasketch", "kg.outputs.corpus_network", "kg.outputs.viz", "pyoxigraph")
 
-
-def warm_up() -> threading.Thread:
-    """Start importing and parsing what the corpus step and the outputs need; join the thread
-    before using them."""
-    thread = threading.Thread(target=_prepare, name="kg-warm-up", daemon=True)
+def warm_up(modules: tuple[str, ...]) -> threading.Thread:
+    """Start importing ``modules`` (named by the build, which knows its later stages) and
+    parsing the ontology and shapes; join the thread before using them."""
+    thread = threading.Thread(target=_prepare, args=(modules,), name="kg-warm-up", daemon=True)
     thread.start()
     return thread
 
 
-def _prepare() -> None:
-    for name in _MODULES:
+def _prepare(modules: tuple[str, ...]) -> None:
+    for name in modules:
         try:
             importlib.import_module(name)
         except ImportError:
