@@ -31,7 +31,8 @@ knows, a gazetteer name or alias (kg/data/gazetteer/*.tsv) or an entity of the s
 name's label only, so that 创新 (创新驱动发展战略) stays a possible first word of a programme while
 加强 is still shed before a work (加强APP) although a programme's name begins with it; the verbs of
 ``PROGRAM_VERBS`` begin programmes (推进…, 扩大…开放试点). A word that begins names of every label,
-and a word other than a verb that begins any name, is left out.
+a word that begins a place's name (遵义, 开封: places head names of every kind), and a word other
+than a verb that begins any name, are left out.
 
 Usage::
 
@@ -158,8 +159,9 @@ def main() -> None:
         begins = firsts.get(word, set()) | ({"PROGRAM"} if word in PROGRAM_VERBS else set())
         # Per label for verbs only: a programme is named by its action (加强…行动), a body or a
         # work is not. Another word that begins a name of any kind (自然 in 自然资源部, 自然保护区)
-        # is a noun there as often as not, and begins names of every kind.
-        if begins.issuperset(LABELS) or (begins and TAGS[tag] != "verb"):
+        # is a noun there as often as not, and begins names of every kind. So does a word that
+        # begins a place's name (遵义, 开封): a place heads bodies' and works' names (遵义机场).
+        if begins.issuperset(LABELS) or (begins and TAGS[tag] != "verb") or "DISTRICT" in begins:
             continue
         cls = TAGS[tag]
         if cls == "verb" and "PROGRAM" not in begins and word in objects:

@@ -34,7 +34,8 @@ def _found(rule_set, text, masked=()):
         ("开展“百企千岗”专项行动。", [("“百企千岗”专项行动", "PROGRAM")]),
         # a noun of working on it stays out of the span
         ("深化“五水共治”工作。", [("“五水共治”", "PROGRAM")]),
-        # bare quoted names that name programmes
+        # bare quoted names that name programmes (a brand programme too; 打好“…牌” is no name)
+        ("深化“一镇一品牌”，培育特色产业。", [("“一镇一品牌”", "PROGRAM")]),
         ("深化“三改一拆”，完成改造。", [("“三改一拆”", "PROGRAM")]),
         ("深入开展“厕所革命”。", [("“厕所革命”", "PROGRAM")]),
         ("坚持以“八八战略”为统领。", [("“八八战略”", "PROGRAM")]),

@@ -195,8 +195,8 @@ def trim_leading(
         start = c.start
         if lexicon.never_inside is not None and not _QUOTED.search(text, c.start, c.end):
             for m in lexicon.never_inside.finditer(text, c.start, c.end):
-                # Only as words: the 进行 across 促进|行动 is none.
-                if m.start() in words and (m.end() in words or m.end() == c.end):
+                # Only where a word begins: the 进行 across 促进|行动 is none (报告县 is one word).
+                if m.start() in words:
                     start = m.end()
         if c.label in _OBJECT_LABELS:
             start = _after_place_clause(text, start, c, words, lexicon, place_ends)
