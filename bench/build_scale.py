@@ -110,8 +110,9 @@ def jobs_runs(corpus: Path, work: Path, sample: int) -> None:
     chosen.mkdir()
     for p in files[::step][:sample]:
         shutil.copy(p, chosen / p.name)
-    one = run_build([chosen], work / "out-j1", "--jobs", "1", "--no-cache")
-    two = run_build([chosen], work / "out-j2", "--jobs", "2", "--no-cache")
+    # One build name for both: a build's IRIs are named by it (by default its OUT folder's name).
+    one = run_build([chosen], work / "out-j1", "--jobs", "1", "--no-cache", "--build-id", "jobs-sample")
+    two = run_build([chosen], work / "out-j2", "--jobs", "2", "--no-cache", "--build-id", "jobs-sample")
     show(f"{sample} corpus documents, --jobs 1", one)
     show(f"{sample} corpus documents, --jobs 2", two)
     same = all((work / "out-j1" / n).read_bytes() == (work / "out-j2" / n).read_bytes() for n in ("graph.trig", "graph.ttl", "graph.html"))
