@@ -31,6 +31,12 @@ _NO_WORD = "**noWord"
 _NUM, _LETTER = "\ue000", "\ue001"
 _NODE = {_NUM: "**Num", _LETTER: "**Letter"}
 _MEMO_SIZE = 200_000  # entries remembered (about 50 MB), then forgotten all at once
+# A character's features after the bias (id 0), in pkuseg's order: (pairs?, offset, column) of
+# the padded character (False) or pair (True) rows, the character's own row at offset 0.
+_NODE_FEATURES = (
+    (False, 0, 0), (False, -1, 1), (True, -1, 0), (False, 1, 2), (True, 0, 1),
+    (False, -2, 3), (True, -2, 2), (False, 2, 4),
+)
 
 
 class FastPkuseg:
@@ -258,8 +264,8 @@ class FastPkuseg:
         k = numpy.array(at, dtype=numpy.intp)
         node = numpy.zeros((len(k), W.shape[1]))
         node += W[0]
-        for ids in (U[k, 0], U[k - 1, 1], B[k - 1, 0], U[k + 1, 2], B[k, 1], U[k - 2, 3], B[k - 2, 2], U[k + 2, 4]):
-            node += W[ids]
+        for pair, offset, column in _NODE_FEATURES:
+            node += W[(B if pair else U)[k + offset, column]]
         # the word features: a different number at each character, added column by column
         lengths = numpy.fromiter(map(len, words), dtype=numpy.intp, count=len(words))
         flat = numpy.fromiter(chain.from_iterable(words), dtype=numpy.intp)
@@ -278,11 +284,8 @@ class FastPkuseg:
         out = []
         for i, word_ids in enumerate(words):
             k = i + 2
-            ids = (
-                0, uni[k][0], uni[k - 1][1], bi[k - 1][0], uni[k + 1][2], bi[k][1],
-                uni[k - 2][3], bi[k - 2][2], uni[k + 2][4],
-            )
-            out.append([f for f in ids if f >= 0] + list(word_ids))
+            ids = [(bi if pair else uni)[k + offset][column] for pair, offset, column in _NODE_FEATURES]
+            out.append([0, *(f for f in ids if f >= 0), *word_ids])
         return out
 
     def _feature_rows(self, s: str) -> tuple[list[tuple], list[tuple], list[tuple]]:
