@@ -298,6 +298,8 @@ def test_nlp_patterns_program_field_before_quote_sheds_verbs(rule_set, text, cut
         ("全省九十个“两重”项目列入清单。", [("“两重”项目", "PROGRAM")]),
         # 服务 is a head only as the name's last word
         ("推广“即办即走”服务，方便群众。", [("“即办即走”服务", "PROGRAM")]),
+        # a field of up to 13 characters before the quote stays in the name
+        ("实施电动船舶充电设施服务能力“两年倍增”行动。", [("电动船舶充电设施服务能力“两年倍增”行动", "PROGRAM")]),
     ],
 )
 def test_nlp_patterns_program_title_boundaries(nlp, text, expected):

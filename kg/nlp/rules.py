@@ -448,8 +448,10 @@ def join_place_prefixes(text: str, chosen: list[Candidate]) -> list[Candidate]:
     whole name as written): 成都 + 服务业扩大开放综合试点 is one PROGRAM, 石家庄 + 国际陆港 one
     PROJECT. A name with a quote or title mark stays apart from the place before it (上城区
     “十四五”规划, see ``split_places_before_quotes``), and so does the last of places listed
-    before a name, which the name shares (淳安、建德 + 钱塘江…项目, see ``split_listed``);
-    places after places are a chain (places.py)."""
+    before a name, which the name shares (淳安、建德 + 钱塘江…项目, see ``split_listed``), unless
+    the name is a designation the state grants each place of the list (贵阳、遵义国家物流枢纽,
+    梧州、北海、防城港跨境电商综合试验区: the last place's own); places after places are a chain
+    (places.py)."""
     out: list[Candidate] = []
     for c in chosen:
         prev = out[-1] if out else None
@@ -459,7 +461,7 @@ def join_place_prefixes(text: str, chosen: list[Candidate]) -> list[Candidate]:
             and prev.end == c.start
             and c.label not in ("DISTRICT", NOT)
             and not _OPENING_MARK.search(text, c.start, c.end)
-            and not _listed_place(text, out)
+            and (not _listed_place(text, out) or _GRANTED.search(text[c.start : c.end]))
         ):
             out[-1] = replace(c, start=prev.start, rule=f"{_PLACE_JOINED}{c.rule}")
             continue
@@ -495,6 +497,8 @@ def _listed_place(text: str, out: list[Candidate]) -> bool:
 
 
 _LIST_MARKS = "、，,和与及"
+# A name granted to each place of a list: one of a level of the state, or a designated zone or city.
+_GRANTED = re.compile(r"^(?:国家|全国|省级)|(?:试验区|示范区|先行区|综试区|试点城市|示范城市)$")
 _OPENING_MARK = re.compile("[“《‘〈]")
 _PLACE_JOINED = "place+"  # rule prefix of a name joined to the place written before it
 
