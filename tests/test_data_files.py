@@ -119,7 +119,7 @@ DEFECTS = [
                  ["patterns/10_org.jsonl:1: not JSON (Expecting ',' delimiter at column 47)"], id="malformed-json"),
     pytest.param({"patterns/10_org.jsonl": json.dumps({"id": "lab", "label": "ORG", "pattern": "实验室", "priorty": 2}) + "\n"},
                  ["patterns/10_org.jsonl:1: unknown key 'priorty' (a rule has context_named, headless, id, label, "
-                  "needs_name, note, pattern, priority)"], id="misspelt-key"),
+                  "needs_name, note, pattern, priority, verb_led)"], id="misspelt-key"),
     pytest.param({"patterns/10_org.jsonl": json.dumps({"id": "lab", "label": "ORG", "pattern": "实验室", "priority": "high"}) + "\n"},
                  ["patterns/10_org.jsonl:1: priority of 'lab' must be a whole number, not 'high'"], id="bad-priority"),
     pytest.param({"relations/relations.jsonl": json.dumps({**RELATION, "between": "(建设"}) + "\n"},

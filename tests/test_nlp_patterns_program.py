@@ -277,3 +277,42 @@ def test_nlp_patterns_program_field_before_quote_sheds_verbs(rule_set, text, cut
 
     found = trim_leading(text, [Candidate(0, len(text), "PROGRAM", "prg-field-quoted-head", 0)], _words(text, cuts), rule_set.lexicon)
     assert [text[c.start:c.end] for c in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a title that begins with its own verb, after a verb of carrying it out or issuing it
+        ("今年开展规范渔船检验专项行动。", [("规范渔船检验专项行动", "PROGRAM")]),
+        ("深入实施降低小微企业用电成本专项行动。", [("降低小微企业用电成本专项行动", "PROGRAM")]),
+        ("出台促进夜间经济发展壮大18条措施。", [("促进夜间经济发展壮大18条措施", "PROGRAM")]),
+        ("及时出台实施全面落实稳外贸政策的12条措施。", [("全面落实稳外贸政策的12条措施", "PROGRAM")]),
+        ("研究出台支持低空经济高质量发展意见。", [("支持低空经济高质量发展意见", "PROGRAM")]),
+        ("实施提升水利工程质量三年行动计划。", [("提升水利工程质量三年行动计划", "PROGRAM")]),
+        ("开展强化山区公共服务共建共享三年行动。", [("强化山区公共服务共建共享三年行动", "PROGRAM")]),
+        # two verbs of carrying out: neither is the title's
+        ("深化实施科技领军企业培育行动计划。", [("科技领军企业培育行动计划", "PROGRAM")]),
+        # 可 of 可再生 is no modal
+        ("实施可再生能源供热行动。", [("可再生能源供热行动", "PROGRAM")]),
+        # a listed programme in quotes keeps the noun of its kind after the mark
+        ("全省九十个“两重”项目列入清单。", [("“两重”项目", "PROGRAM")]),
+        # 服务 is a head only as the name's last word
+        ("推广“即办即走”服务，方便群众。", [("“即办即走”服务", "PROGRAM")]),
+        # a field of up to 13 characters before the quote stays in the name
+        ("实施电动船舶充电设施服务能力“两年倍增”行动。", [("电动船舶充电设施服务能力“两年倍增”行动", "PROGRAM")]),
+    ],
+)
+def test_nlp_patterns_program_title_boundaries(nlp, text, expected):
+    assert _ents(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "深化“一码通办”服务矩阵建设。",
+        "强化“一老一小”服务保障。",
+        "可以推广垃圾分类。",
+    ],
+)
+def test_nlp_patterns_program_title_boundaries_not_names(nlp, text):
+    assert [name for name, label in _ents(nlp, text) if label == "PROGRAM"] == []

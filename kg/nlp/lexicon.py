@@ -101,6 +101,9 @@ VERBAL_TAGS = frozenset({"v", "vn"})
 # A verb with a complement of result (建好, 管好, 办好): jieba lists few of them, pkuseg reads
 # them as one word, and no name begins with one.
 _RESULTATIVE = re.compile(r"^\w好$")
+# 可 that makes an adjective of the verb after it (可再生能源, 可持续发展) is no modal: pkuseg
+# cuts 可/再生, and shedding it left 再生能源替代行动.
+_ABLE = re.compile(r"可(?:再生|持续|循环|降解|追溯)")
 
 
 def _words(path: Path, classes: Optional[frozenset[str]], problems: Problems) -> list[dict[str, str]]:
@@ -180,16 +183,19 @@ def _after_place_clause(text: str, start: int, c: Candidate, words: Mapping[int,
 def trim_leading(
     text: str, candidates: Sequence[Candidate], words: Mapping[int, int], lexicon: Lexicon,
     places: frozenset[int] = frozenset(), place_ends: frozenset[int] = frozenset(),
+    verb_led: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
     """``candidates`` with leading words of the lexicon (and a leading count) taken off the
     names patterns found; a name left shorter than MIN_NAME is dropped. ``words`` maps each
     word's start to its end; ``places``, where known places begin: a body's or a
     work's name does not begin with a verb or verbal noun right before one (设置重庆…大学,
     建好湖南…馆); ``place_ends``, where they end: a place followed by a verb or a count is the
-    subject of a clause, not the first word of a name (兰州实现高铁, 德令哈4座…电站). Gazetteer names are kept as they are: they are names whatever they begin with."""
+    subject of a clause, not the first word of a name (兰州实现高铁, 德令哈4座…电站). Gazetteer names are kept as they are: they are names whatever they begin with,
+    and so are the names of ``verb_led`` rules, titles whose first verb is their own (开展 +
+    规范涉企执法专项行动, 出台 + 促进民营经济发展壮大20条措施)."""
     kept = []
     for c in candidates:
-        if c.entry is not None:
+        if c.entry is not None or c.rule in verb_led:
             kept.append(c)
             continue
         start = c.start
@@ -208,7 +214,10 @@ def trim_leading(
         # what names a designated zone (突出张江国家自主创新示范区 is 张江国家自主创新示范区).
         no_verb = (text[c.start] not in "“《" and "“" in text[c.start : c.end]) or bool(_DESIGNATED.search(text, c.start, c.end))
         verbs = c.label not in _VERB_LED or no_verb
-        while (end := words.get(start)) is not None and end < c.end and lexicon.sheds(text[start:end], c.label, verbs):
+        while (
+            (end := words.get(start)) is not None and end < c.end and lexicon.sheds(text[start:end], c.label, verbs)
+            and not _ABLE.match(text, start, c.end)
+        ):
             start = end
         # A verb and a count, whatever the label: 遴选50家…试点 are fifty pilots, 实施100多项改革.
         if (end := words.get(start)) is not None and text[start:end] in lexicon.verbs and (m := _COUNT.match(text, end, c.end)) and m.end() in words:

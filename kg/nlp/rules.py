@@ -24,7 +24,9 @@ A rule may say ``"context_named": true`` (its context makes the match a name, so
 not judged by its words: 中央 before 决策部署) or ``"headless": true`` (its match has no head
 noun, so every word of it is judged: an item a list calls a project) or ``"needs_name": true``
 (its head names no thing by itself, 项目 or 园区, so the match needs a word the segmenter does not
-know, a known place or a number); see ``lexicon.generic`` and ``lexicon.unnamed``.
+know, a known place or a number); see ``lexicon.generic`` and ``lexicon.unnamed``. A rule that
+says ``"verb_led": true`` finds titles that begin with their own verb after a verb of carrying
+them out (开展|规范涉企执法专项行动): its name keeps its first verb (``lexicon.trim_leading``).
 
 A rule's entity is the whole match, or the named group ``ent`` when the pattern has one. The
 label ``NOT`` marks text that is never an entity (slogans, honours, meetings): any candidate lying
@@ -81,6 +83,8 @@ class PatternRule:
     # Its head names no thing by itself (…项目, …园区): the match needs a word the segmenter does
     # not know, a known place or body, or a number (lexicon.unnamed).
     needs_name: bool = False
+    # Its name begins with its own verb (规范涉企执法专项行动 after 开展): no leading verb is shed.
+    verb_led: bool = False
 
     def finditer(self, text: str, hits: Sequence[tuple[int, int]], starts: Optional[Starts] = None) -> Iterable[re.Match]:
         """Matches of the rule: near its anchor ``hits`` when it has an anchor, else everywhere."""
@@ -217,6 +221,7 @@ class RuleSet:
     _context_named: frozenset[str] = field(init=False)
     _headless: frozenset[str] = field(init=False)
     _needs_name: frozenset[str] = field(init=False)
+    _verb_led: frozenset[str] = field(init=False)
     # The segmenter's vocabulary, given by the pipeline (see lexicon.unnamed); empty: not judged.
     vocabulary: frozenset[str] = frozenset()
     _anchor_rules: dict[str, list[int]] = field(init=False)
@@ -225,6 +230,7 @@ class RuleSet:
         self._context_named = frozenset(r.id for r in self.patterns if r.context_named)
         self._headless = frozenset(r.id for r in self.patterns if r.headless)
         self._needs_name = frozenset(r.id for r in self.patterns if r.needs_name)
+        self._verb_led = frozenset(r.id for r in self.patterns if r.verb_led)
         self._anchor_rules = {}
         for i, rule in enumerate(self.patterns):
             for anchor in rule.anchor.strings if rule.anchor else ():
@@ -278,7 +284,7 @@ class RuleSet:
         if words:
             known_places = [c for c in found if c.entry is not None and c.label == "DISTRICT"]
             places = frozenset(c.start for c in known_places)
-            found = trim_leading(text, found, words, self.lexicon, places, frozenset(c.end for c in known_places))
+            found = trim_leading(text, found, words, self.lexicon, places, frozenset(c.end for c in known_places), self._verb_led)
             found = begin_with_places(text, found, words)
             found += place_names(text, found, words, self.place_prefixes, self._strong_place)
             # A county's or township's bare short form that begins or ends inside a word is not
@@ -311,7 +317,7 @@ class RuleSet:
             found = [c for c in found if not (c.entry and (c.start, c.end) in gone)]
             if not _overlapped(found, gone, len(text)):
                 break  # nothing hid behind them: settling again would choose the same
-        return join_place_prefixes(text, kept)
+        return quoted_heads(text, join_place_prefixes(text, kept))
 
     def _at_home(self, text: str, home: str) -> list[Candidate]:
         """The short forms that name a division only in its own documents (ANNOTATION.md: bare
@@ -442,8 +448,10 @@ def join_place_prefixes(text: str, chosen: list[Candidate]) -> list[Candidate]:
     whole name as written): 成都 + 服务业扩大开放综合试点 is one PROGRAM, 石家庄 + 国际陆港 one
     PROJECT. A name with a quote or title mark stays apart from the place before it (上城区
     “十四五”规划, see ``split_places_before_quotes``), and so does the last of places listed
-    before a name, which the name shares (淳安、建德 + 钱塘江…项目, see ``split_listed``);
-    places after places are a chain (places.py)."""
+    before a name, which the name shares (淳安、建德 + 钱塘江…项目, see ``split_listed``), unless
+    the name is a designation the state grants each place of the list (贵阳、遵义国家物流枢纽,
+    梧州、北海、防城港跨境电商综合试验区: the last place's own); places after places are a chain
+    (places.py)."""
     out: list[Candidate] = []
     for c in chosen:
         prev = out[-1] if out else None
@@ -453,10 +461,29 @@ def join_place_prefixes(text: str, chosen: list[Candidate]) -> list[Candidate]:
             and prev.end == c.start
             and c.label not in ("DISTRICT", NOT)
             and not _OPENING_MARK.search(text, c.start, c.end)
-            and not _listed_place(text, out)
+            and (not _listed_place(text, out) or _GRANTED.search(text[c.start : c.end]))
         ):
             out[-1] = replace(c, start=prev.start, rule=f"{_PLACE_JOINED}{c.rule}")
             continue
+        out.append(c)
+    return out
+
+
+# ANNOTATION.md: the noun after the closing mark that says what kind of thing it is stays in the span.
+_KIND_AFTER_QUOTE = re.compile("”(?:主题教育|改革|计划|行动|活动|机制|工程|方案|体系|模式|政策|试点|平台|项目|新政)")
+
+
+def quoted_heads(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """A programme the gazetteer knows, written in quotes and followed by the noun of its kind,
+    is named with both (ANNOTATION.md): “两重”项目, not 两重. Patterns keep the head already;
+    a listed name matched only the words inside the marks."""
+    out = []
+    for c in chosen:
+        if (
+            c.entry is not None and c.label == "PROGRAM" and text[c.start - 1 : c.start] == "“"
+            and (m := _KIND_AFTER_QUOTE.match(text, c.end))
+        ):
+            c = replace(c, start=c.start - 1, end=m.end())
         out.append(c)
     return out
 
@@ -470,6 +497,8 @@ def _listed_place(text: str, out: list[Candidate]) -> bool:
 
 
 _LIST_MARKS = "、，,和与及"
+# A name granted to each place of a list: one of a level of the state, or a designated zone or city.
+_GRANTED = re.compile(r"^(?:国家|全国|省级)|(?:试验区|示范区|先行区|综试区|试点城市|示范城市)$")
 _OPENING_MARK = re.compile("[“《‘〈]")
 _PLACE_JOINED = "place+"  # rule prefix of a name joined to the place written before it
 
@@ -527,8 +556,8 @@ def resolve(candidates: Iterable[Candidate]) -> list[Candidate]:
 
 # The keys a line of a pattern file may have: a definition's, a rule's (a note is free text).
 _DEFINE_KEYS = frozenset({"define", "pattern", "boundary", "note"})
-_RULE_KEYS = frozenset({"id", "label", "pattern", "priority", "context_named", "headless", "needs_name", "note"})
-_RULE_FLAGS = ("context_named", "headless", "needs_name")
+_RULE_KEYS = frozenset({"id", "label", "pattern", "priority", "context_named", "headless", "needs_name", "verb_led", "note"})
+_RULE_FLAGS = ("context_named", "headless", "needs_name", "verb_led")
 
 
 def load_patterns(paths: Sequence[Path], cache: Optional[Path] = None) -> list[PatternRule]:
