@@ -175,6 +175,12 @@ def _projects(nlp, text):
         ("建成苏南高速宜兴段。", [("苏南高速宜兴段", "PROJECT")]),
         # a clause after a works does not become a line of it
         ("城东供水管网扩建工程实现环线供水。", [("城东供水管网扩建工程", "PROJECT")]),
+        # water led from one river to another, one character of each
+        ("加快引湘济桂二期工程建设。", [("引湘济桂二期工程", "PROJECT")]),
+        ("推进引嫩入白、引松济长。", [("引嫩入白", "PROJECT"), ("引松济长", "PROJECT")]),
+        ("实施引客入湘行动，引导经济平稳运行。", []),
+        # a quoted name after 获批 or 首个 is one, not counted
+        ("获批“丝路云桥”国际物流中心。", [("“丝路云桥”国际物流中心", "PROJECT")]),
     ],
 )
 def test_nlp_patterns_project_shapes_of_works_and_events(nlp, text, expected):
@@ -249,6 +255,9 @@ def test_nlp_patterns_project_shapes_of_works_and_events(nlp, text, expected):
         "引进一批金融机构区域性总部。",  # a kind of headquarters (…性/…型总部)
         "扩大城乡规模化供水工程覆盖面。",  # a kind of water works
         "培育大企业大集团。",  # 大集 inside 大集团
+        "报告经本次大会批准后实施。",  # this assembly, not a hosted event
+        "全年铁路货运量稳步增长。",  # a time, not a railway's name
+        "推进58个“拆旧建新”项目，支持“技改焕新”项目320个。",  # counted: classes of projects
     ],
 )
 def test_nlp_patterns_project_ignores_classes_and_descriptions(nlp, text):
