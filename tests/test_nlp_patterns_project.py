@@ -166,6 +166,21 @@ def _projects(nlp, text):
         # items a list calls projects of a kind: 在建, 整车, 抽水蓄能, 更新
         ("加快红旗水库、青山电厂三期等在建项目。", [("红旗水库", "PROJECT"), ("青山电厂三期", "PROJECT")]),
         ("推动江淮汽车新能源工厂等重大整车项目。", [("江淮汽车新能源工厂", "PROJECT")]),
+        # an extension of a line is named to its 段 (not cut at 延)
+        ("建成5号线东延伸段。", [("5号线东延伸段", "PROJECT")]),
+        # a kind word inside a name, after its place, does not stop it
+        ("推进宁海抽水蓄能项目。", [("宁海抽水蓄能项目", "PROJECT")]),
+        ("建成宁安城际铁路。", [("宁安城际铁路", "PROJECT")]),
+        # a stretch of a road named by its place is a section (路段 is none)
+        ("建成苏南高速宜兴段。", [("苏南高速宜兴段", "PROJECT")]),
+        # a clause after a works does not become a line of it
+        ("城东供水管网扩建工程实现环线供水。", [("城东供水管网扩建工程", "PROJECT")]),
+        # water led from one river to another, one character of each
+        ("加快引湘济桂二期工程建设。", [("引湘济桂二期工程", "PROJECT")]),
+        ("推进引嫩入白、引松济长。", [("引嫩入白", "PROJECT"), ("引松济长", "PROJECT")]),
+        ("实施引客入湘行动，引导经济平稳运行。", []),
+        # a quoted name after 获批 or 首个 is one, not counted
+        ("获批“丝路云桥”国际物流中心。", [("“丝路云桥”国际物流中心", "PROJECT")]),
     ],
 )
 def test_nlp_patterns_project_shapes_of_works_and_events(nlp, text, expected):
@@ -209,6 +224,40 @@ def test_nlp_patterns_project_shapes_of_works_and_events(nlp, text, expected):
         "落地跨境贸易类项目12个。",  # a class of projects
         "入选省青年拔尖人才项目。",  # a talent programme's grant
         "规范实施PPP新机制项目。",  # a way of financing, not a name
+        # a description begins with what kind of work it is or which ones (PRJ_KIND)
+        "加快城市间高铁和城际铁路建设。",  # kinds of railway
+        "岸线优先用于公用码头，对已建码头实施改造。",  # kinds of quay
+        "启动燃煤电厂改造，提升普通国省道。",  # kinds of road and plant
+        "支持功能型总部和高能级总部落户。",  # kinds of headquarters
+        "推进抽水蓄能项目和源网荷储一体化项目。",  # kinds of energy project
+        "新建五星级酒店、产权式酒店。",  # kinds of hotel
+        "实施农房抗震加固工程。",  # a kind of works
+        "培育一批优秀工业APP。",  # industrial apps are a kind of software
+        "开发行业通用工业APP和企业专用工业APP。",
+        "修建一批产业路、旅游路、便民路等。",  # kinds of rural road in a list
+        "完善外资企业圆桌会机制。",  # a standing mechanism, not a hosted event
+        "实施高速公路拥堵路段改造。",  # a kind of stretch, no place names it
+        "打造对外开放门户枢纽和物流重要枢纽。",  # the role of a hub, not its name
+        "增加中学生每天综合体育锻炼时间。",  # 综合体 inside 综合体育
+        "电视台“美食四季”节目播出。",  # a programme on TV, not a festival
+        "打造宁波港国际枢纽港。",  # 枢纽 inside 枢纽港
+        "保持国民经济高速度发展，实现交通运输高速化。",  # speed, not an expressway
+        "编制全省统一的政务服务事项目录。",  # 事项目录 is a list of items
+        "小区业主大会依法选举业主委员会。",  # an owners' assembly, not a hosted event
+        "协会依法自主发展会员。",  # 展会 inside 发展会员
+        "居民可通过手机APP预约挂号。",  # a phone app of any kind
+        "铺设热力管网、8公里供水管网和5公里燃气管道等项目。",  # lengths of pipes in a list
+        "建成2万平方米广场。",  # an area before a kind of facility
+        "新建、改扩建酒店6家。",  # kinds of hotel a count describes
+        "圆满完成“十四五”节能减排目标。",  # 节 of 节能
+        "开展客运市场整治。",  # regulating a market is no works
+        "建设全民健身体育场馆。",  # 体育场 inside 体育场馆
+        "引进一批金融机构区域性总部。",  # a kind of headquarters (…性/…型总部)
+        "扩大城乡规模化供水工程覆盖面。",  # a kind of water works
+        "培育大企业大集团。",  # 大集 inside 大集团
+        "报告经本次大会批准后实施。",  # this assembly, not a hosted event
+        "全年铁路货运量稳步增长。",  # a time, not a railway's name
+        "推进58个“拆旧建新”项目，支持“技改焕新”项目320个。",  # counted: classes of projects
     ],
 )
 def test_nlp_patterns_project_ignores_classes_and_descriptions(nlp, text):
