@@ -277,3 +277,27 @@ def test_nlp_patterns_program_field_before_quote_sheds_verbs(rule_set, text, cut
 
     found = trim_leading(text, [Candidate(0, len(text), "PROGRAM", "prg-field-quoted-head", 0)], _words(text, cuts), rule_set.lexicon)
     assert [text[c.start:c.end] for c in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a plan named by its field after a verb of making or carrying it out
+        ("编制茶叶产业发展规划。", [("茶叶产业发展规划", "PROGRAM")]),
+        ("实施山区供水保障规划，加快建设。", [("山区供水保障规划", "PROGRAM")]),
+        ("本市养老服务设施布局规划由民政部门编制。", [("养老服务设施布局规划", "PROGRAM")]),
+        ("出台湿地生态保护规划和配套措施。", [("湿地生态保护规划", "PROGRAM")]),
+        # 应用 inside an action's name (it begins none)
+        ("开展北斗导航规模化应用示范行动。", [("北斗导航规模化应用示范行动", "PROGRAM")]),
+        # a road, a plan of a kind, a concrete plan, planning done at once, planning as a verb
+        ("实施滨江规划三路改造。", []),
+        ("编制实施相关规划。", []),
+        ("制定出具体规划和措施。", []),
+        ("严格落实消防设施同步规划、同步建设。", []),
+        ("统筹规划建设水厂。", []),
+        # 实行动态管理 is no action
+        ("对示范应用实行动态管理。", []),
+    ],
+)
+def test_nlp_patterns_program_plans_named_by_field(nlp, text, expected):
+    assert [(t, l) for t, l in _ents(nlp, text) if l == "PROGRAM"] == expected
