@@ -301,3 +301,24 @@ def test_nlp_patterns_program_field_before_quote_sheds_verbs(rule_set, text, cut
 )
 def test_nlp_patterns_program_plans_named_by_field(nlp, text, expected):
     assert [(t, l) for t, l in _ents(nlp, text) if l == "PROGRAM"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # construction works as a legal term after a sector or a place, and their costs
+        ("市水利建设工程的质量由监督机构负责。", []),
+        ("本行政区域内建设工程的施工许可由住建部门办理。", []),
+        ("鼓励使用新型建设工程材料。", []),
+        ("管理机构收集有关工程造价资料。", []),
+        # an abstract field names a programme of works
+        ("深入实施邻里互助建设工程。", [("邻里互助建设工程", "PROGRAM")]),
+        # the department of development and reform in a list of departments
+        ("县级以上人民政府发展改革、住建等部门按职责负责。", []),
+        ("深化电力体制改革、水价改革。", [("电力体制改革", "PROGRAM"), ("水价改革", "PROGRAM")]),
+        # 开行动车 runs trains
+        ("沿线开行动车组列车。", []),
+    ],
+)
+def test_nlp_patterns_program_terms_of_regulations_are_no_programs(nlp, text, expected):
+    assert [(t, l) for t, l in _ents(nlp, text) if l == "PROGRAM"] == expected
