@@ -322,3 +322,36 @@ def test_nlp_patterns_program_plans_named_by_field(nlp, text, expected):
 )
 def test_nlp_patterns_program_terms_of_regulations_are_no_programs(nlp, text, expected):
     assert [(t, l) for t, l in _ents(nlp, text) if l == "PROGRAM"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a policy named by the benefit it gives
+        ("全面落实托育服务补贴政策。", [("托育服务补贴政策", "PROGRAM")]),
+        ("实施高中阶段免学费政策。", [("高中阶段免学费政策", "PROGRAM")]),
+        ("出台首套住房贷款贴息政策。", [("首套住房贷款贴息政策", "PROGRAM")]),
+        # a benefit alone names a kind of policy
+        ("完善税收优惠、财政补贴政策。", []),
+        ("落实各项补贴政策。", []),
+        # national programmes written without their head noun
+        ("继续实施天然林保护、退耕还林。", [("天然林保护", "PROGRAM"), ("退耕还林", "PROGRAM")]),
+        ("健全主体功能区制度。", [("主体功能区制度", "PROGRAM")]),
+    ],
+)
+def test_nlp_patterns_program_policies_named_by_benefit(nlp, text, expected):
+    assert [(t, l) for t, l in _ents(nlp, text) if l == "PROGRAM"] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # works named only to be opposed, and slogans of ethnic unity
+        "坚决杜绝“形象工程”“政绩工程”。",
+        "坚决反对“面子工程”。",
+        "引导群众增强“五个认同”。",
+        "坚持“民有所呼、我有所应”。",
+    ],
+)
+def test_nlp_patterns_program_vanity_works_and_slogans_are_no_programs(nlp, text):
+    assert [(t, l) for t, l in _ents(nlp, text) if l == "PROGRAM"] == []
