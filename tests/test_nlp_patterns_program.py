@@ -355,3 +355,20 @@ def test_nlp_patterns_program_policies_named_by_benefit(nlp, text, expected):
 )
 def test_nlp_patterns_program_vanity_works_and_slogans_are_no_programs(nlp, text):
     assert [(t, l) for t, l in _ents(nlp, text) if l == "PROGRAM"] == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a document issued without book marks keeps the verbs its title begins with
+        ("出台支持夜间经济发展若干措施。", [("支持夜间经济发展若干措施", "PROGRAM")]),
+        ("制定促进银发经济发展的实施意见。", [("促进银发经济发展的实施意见", "PROGRAM")]),
+        ("出台实施加快发展冰雪运动12条措施。", [("加快发展冰雪运动12条措施", "PROGRAM")]),
+        # asking for opinions, measures of no name, a plan and another document
+        ("制定草案并征求意见。", []),
+        ("出台了一系列政策措施。", []),
+        ("出台茶产业发展规划和行动方案。", [("茶产业发展规划", "PROGRAM")]),
+    ],
+)
+def test_nlp_patterns_program_issued_documents_keep_their_title(nlp, text, expected):
+    assert [(t, l) for t, l in _ents(nlp, text) if l == "PROGRAM"] == expected
