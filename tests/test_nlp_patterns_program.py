@@ -318,6 +318,9 @@ def test_nlp_patterns_program_plans_named_by_field(nlp, text, expected):
         ("深化电力体制改革、水价改革。", [("电力体制改革", "PROGRAM"), ("水价改革", "PROGRAM")]),
         # 开行动车 runs trains
         ("沿线开行动车组列车。", []),
+        # a verb of drafting or holding to begins no name
+        ("制订年度科技计划。", []),
+        ("紧扣国家发展战略推进改革。", []),
     ],
 )
 def test_nlp_patterns_program_terms_of_regulations_are_no_programs(nlp, text, expected):
