@@ -307,6 +307,73 @@ def test_nlp_patterns_program_title_boundaries(nlp, text, expected):
 
 
 @pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a plan named by its field after a verb of making or carrying it out
+        ("编制茶叶产业发展规划。", [("茶叶产业发展规划", "PROGRAM")]),
+        ("实施山区供水保障规划，加快建设。", [("山区供水保障规划", "PROGRAM")]),
+        ("本市养老服务设施布局规划由民政部门编制。", [("养老服务设施布局规划", "PROGRAM")]),
+        ("出台湿地生态保护规划和配套措施。", [("湿地生态保护规划", "PROGRAM")]),
+        # 应用 inside an action's name (it begins none)
+        ("开展北斗导航规模化应用示范行动。", [("北斗导航规模化应用示范行动", "PROGRAM")]),
+        # a road, a plan of a kind, a concrete plan, planning done at once, planning as a verb
+        ("实施滨江规划三路改造。", []),
+        ("编制实施相关规划。", []),
+        ("制定出具体规划和措施。", []),
+        ("严格落实消防设施同步规划、同步建设。", []),
+        ("统筹规划建设水厂。", []),
+        # 实行动态管理 is no action
+        ("对示范应用实行动态管理。", []),
+    ],
+)
+def test_nlp_patterns_program_plans_named_by_field(nlp, text, expected):
+    assert [(t, l) for t, l in _ents(nlp, text) if l == "PROGRAM"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # construction works as a legal term after a sector or a place, and their costs
+        ("市水利建设工程的质量由监督机构负责。", []),
+        ("本行政区域内建设工程的施工许可由住建部门办理。", []),
+        ("鼓励使用新型建设工程材料。", []),
+        ("管理机构收集有关工程造价资料。", []),
+        # an abstract field names a programme of works
+        ("深入实施邻里互助建设工程。", [("邻里互助建设工程", "PROGRAM")]),
+        # the department of development and reform in a list of departments
+        ("县级以上人民政府发展改革、住建等部门按职责负责。", []),
+        ("深化电力体制改革、水价改革。", [("电力体制改革", "PROGRAM"), ("水价改革", "PROGRAM")]),
+        # 开行动车 runs trains
+        ("沿线开行动车组列车。", []),
+        # a verb of drafting or holding to begins no name
+        ("制订年度科技计划。", []),
+        ("紧扣国家发展战略推进改革。", []),
+    ],
+)
+def test_nlp_patterns_program_terms_of_regulations_are_no_programs(nlp, text, expected):
+    assert [(t, l) for t, l in _ents(nlp, text) if l == "PROGRAM"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a policy named by the benefit it gives
+        ("全面落实托育服务补贴政策。", [("托育服务补贴政策", "PROGRAM")]),
+        ("实施高中阶段免学费政策。", [("高中阶段免学费政策", "PROGRAM")]),
+        ("出台首套住房贷款贴息政策。", [("首套住房贷款贴息政策", "PROGRAM")]),
+        # a benefit alone names a kind of policy
+        ("完善税收优惠、财政补贴政策。", []),
+        ("落实各项补贴政策。", []),
+        # national programmes written without their head noun
+        ("继续实施天然林保护、退耕还林。", [("天然林保护", "PROGRAM"), ("退耕还林", "PROGRAM")]),
+        ("健全主体功能区制度。", [("主体功能区制度", "PROGRAM")]),
+    ],
+)
+def test_nlp_patterns_program_policies_named_by_benefit(nlp, text, expected):
+    assert [(t, l) for t, l in _ents(nlp, text) if l == "PROGRAM"] == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "深化“一码通办”服务矩阵建设。",
@@ -316,3 +383,34 @@ def test_nlp_patterns_program_title_boundaries(nlp, text, expected):
 )
 def test_nlp_patterns_program_title_boundaries_not_names(nlp, text):
     assert [name for name, label in _ents(nlp, text) if label == "PROGRAM"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # works named only to be opposed, and slogans of ethnic unity
+        "坚决杜绝“形象工程”“政绩工程”。",
+        "坚决反对“面子工程”。",
+        "引导群众增强“五个认同”。",
+        "坚持“民有所呼、我有所应”。",
+    ],
+)
+def test_nlp_patterns_program_vanity_works_and_slogans_are_no_programs(nlp, text):
+    assert [(t, l) for t, l in _ents(nlp, text) if l == "PROGRAM"] == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a document issued without book marks keeps the verbs its title begins with
+        ("出台支持夜间经济发展若干措施。", [("支持夜间经济发展若干措施", "PROGRAM")]),
+        ("制定促进银发经济发展的实施意见。", [("促进银发经济发展的实施意见", "PROGRAM")]),
+        ("出台实施加快发展冰雪运动12条措施。", [("加快发展冰雪运动12条措施", "PROGRAM")]),
+        # asking for opinions, measures of no name, a plan and another document
+        ("制定草案并征求意见。", []),
+        ("出台了一系列政策措施。", []),
+        ("出台茶产业发展规划和行动方案。", [("茶产业发展规划", "PROGRAM")]),
+    ],
+)
+def test_nlp_patterns_program_issued_documents_keep_their_title(nlp, text, expected):
+    assert [(t, l) for t, l in _ents(nlp, text) if l == "PROGRAM"] == expected
