@@ -374,16 +374,19 @@ class FastPkuseg:
         if found is None:
             found = memo[key] = [f for w in post_in if w and (f := get("w1." + w)) is not None]
         ids = ids + found
-        key = ("ww.l.", pre_ex, post_in)
-        found = memo.get(key)
-        if found is None:
-            found = memo[key] = [f for k in _pairs("ww.l.", pre_ex, post_in, empty, placeholder) if (f := get(k)) is not None]
-        ids += found
-        key = ("ww.r.", pre_in, post_ex)
-        found = memo.get(key)
-        if found is None:
-            found = memo[key] = [f for k in _pairs("ww.r.", pre_in, post_ex, empty, placeholder) if (f := get(k)) is not None]
-        ids += found
+        # without the placeholder, a pair needs a word on both sides
+        if placeholder or (pre_ex is not empty and post_in is not empty):
+            key = ("ww.l.", pre_ex, post_in)
+            found = memo.get(key)
+            if found is None:
+                found = memo[key] = [f for k in _pairs("ww.l.", pre_ex, post_in, empty, placeholder) if (f := get(k)) is not None]
+            ids += found
+        if placeholder or (pre_in is not empty and post_ex is not empty):
+            key = ("ww.r.", pre_in, post_ex)
+            found = memo.get(key)
+            if found is None:
+                found = memo[key] = [f for k in _pairs("ww.r.", pre_in, post_ex, empty, placeholder) if (f := get(k)) is not None]
+            ids += found
         return ids
 
 
@@ -392,15 +395,17 @@ def _pairs(prefix: str, pres: tuple, posts: tuple, empty: tuple, placeholder: bo
     ones, and without any naming the placeholder unless ``placeholder``."""
     if pres is empty and posts is empty:
         return []
+    if not placeholder:
+        after = [post for post in posts if post]
+        return [prefix + pre + "*" + post for pre in pres if pre for post in after] if after else []
     keys = []
     for pre in pres:
         if pre is None:
-            if placeholder:
-                head = prefix + _NO_WORD + "*"
-                keys += [head + post for post in posts if post]
+            head = prefix + _NO_WORD + "*"
+            keys += [head + post for post in posts if post]
         else:
             head = prefix + pre + "*"
-            keys += [head + (post or _NO_WORD) for post in posts] if placeholder else [head + post for post in posts if post]
+            keys += [head + (post or _NO_WORD) for post in posts]
     return keys
 
 
