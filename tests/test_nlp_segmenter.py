@@ -76,6 +76,21 @@ def test_nlp_segmenter_features_are_pkusegs(segmenters):
         assert fast.features(text) == [extractor.get_node_features_idx(i, nodes) for i in range(len(nodes))]
 
 
+# Where words of the model's vocabulary begin and end decides each character's word features:
+# words at the first and the last character, words of every length from 2 to 6 overlapping, a
+# text of one or two characters, numbers and letters standing for pkuseg's nodes.
+@pytest.mark.parametrize(
+    "text",
+    ["中华人民共和国", "杭州", "杭", "经济社会发展", "发展经济社会", "中华人民共和国国务院总理",
+     "GDP", "2025年", "推进长三角一体化发展", "。，", "高质量发展建设共同富裕示范区"],
+)
+def test_nlp_segmenter_features_are_pkusegs_at_word_edges(segmenters, text):
+    fast, shipped = segmenters
+    extractor = shipped.feature_extractor
+    nodes = list(extractor.normalize_text(text))
+    assert fast.features(text) == [extractor.get_node_features_idx(i, nodes) for i in range(len(nodes))]
+
+
 def test_nlp_segmenter_cuts_every_seed_as_pkuseg(segmenters, seed_docs):
     fast, shipped = segmenters
     for doc in seed_docs.values():

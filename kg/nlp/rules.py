@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import dataclass, field, replace
+from itertools import accumulate
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
@@ -520,11 +521,10 @@ class _Vetoes:
             self.masked[s:e] = b"\x01" * (e - s)
             self.mask_ends.add(e)
         # reach[i]: the furthest end of a veto span starting at or before i
-        self.reach = [0] * (size + 1)
+        reach = [0] * (size + 1)
         for s, e in vetoes:
-            self.reach[s] = max(self.reach[s], e)
-        for i in range(1, size + 1):
-            self.reach[i] = max(self.reach[i], self.reach[i - 1])
+            reach[s] = max(reach[s], e)
+        self.reach = list(accumulate(reach, max))
 
     def __call__(self, c: Candidate) -> bool:
         if c.start in self.mask_ends or self.masked.find(1, c.start, c.end) >= 0:

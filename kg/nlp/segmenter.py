@@ -64,13 +64,15 @@ class FastPkuseg:
         for ch in FeatureExtractor.keywords:
             table[ord(ch)] = "&"
         self._table = table
-        # which lengths (as bits) the vocabulary words of 2..wordMax characters starting with
-        # each pair of characters have: most positions start none and need no lookup
-        by_prefix: dict[str, int] = {}
+        # the (slot in _lengths, length) of the vocabulary words of 2..wordMax characters that
+        # start with each pair of characters, longest first: most positions start none and need
+        # no lookup, the others only of the lengths some word has
+        bits: dict[str, int] = {}
         for w in self._unigram:
             if config.wordMin <= len(w) <= config.wordMax:
-                by_prefix[w[:2]] = by_prefix.get(w[:2], 0) | 1 << len(w)
-        self._by_prefix = by_prefix
+                bits[w[:2]] = bits.get(w[:2], 0) | 1 << len(w)
+        slots = {b: tuple((i, n) for i, n in enumerate(self._lengths) if b >> n & 1) for b in set(bits.values())}
+        self._by_prefix = {pair: slots[b] for pair, b in bits.items()}
         self._memo: dict = {}  # feature ids of a character, a pair of them, or rows of neighbouring words
         model = seg.model
         # the node weights, a row of n_tag per feature, and a feature whose weights are all zero
@@ -257,8 +259,9 @@ class FastPkuseg:
             bi += b
             words += w
         W, zero = self._weights, self._zero
-        U = numpy.array(uni, dtype=numpy.intp)
-        B = numpy.array(bi, dtype=numpy.intp)
+        # fromiter over the flattened rows: numpy.array reads a list of tuples several times slower
+        U = numpy.fromiter(chain.from_iterable(uni), dtype=numpy.intp, count=5 * len(uni)).reshape(-1, 5)
+        B = numpy.fromiter(chain.from_iterable(bi), dtype=numpy.intp, count=3 * len(bi)).reshape(-1, 3)
         U[U < 0] = zero
         B[B < 0] = zero
         k = numpy.array(at, dtype=numpy.intp)
@@ -303,47 +306,56 @@ class FastPkuseg:
         pairs = (s[p : p + 2] for p in range(n - 1))
         bi = [none3, none3, *(memo.get(pair) or self._bigram_ids(pair) for pair in pairs), none3, none3, none3]
         # starts[p]: the vocabulary words s[p:p+l], longest first (None where s[p:p+l] is none);
-        # ends[e]: those ending at e.
+        # ends[e]: those ending at e. Both are `empty` where there are none, as at most positions.
         unigram, by_prefix = self._unigram, self._by_prefix
-        starts = []
-        for p in range(n):
-            sizes = by_prefix.get(s[p : p + 2])
-            if sizes is None:
-                starts.append(empty)
+        size = len(lengths)
+        starts = [empty] * (n + 1)
+        ending: dict[int, list] = {}
+        for p in range(n - 1):
+            slots = by_prefix.get(s[p : p + 2])
+            if slots is None:
                 continue
-            row = tuple(
-                w if sizes >> l & 1 and p + l <= n and (w := s[p : p + l]) in unigram else None for l in lengths
-            )
-            starts.append(row if any(row) else empty)
-        starts.append(empty)
-        ends = [empty]
-        for e in range(1, n + 1):
-            row = tuple(starts[e - l][i] if e - l >= 0 else None for i, l in enumerate(lengths))
-            ends.append(row if any(row) else empty)
+            row = None
+            for i, l in slots:
+                e = p + l
+                if e <= n and (w := s[p:e]) in unigram:
+                    if row is None:
+                        row = [None] * size
+                    row[i] = w
+                    at = ending.get(e)
+                    if at is None:
+                        at = ending[e] = [None] * size
+                    at[i] = w
+            if row is not None:
+                starts[p] = tuple(row)
+        ends = [empty] * (n + 1)
+        for e, row in ending.items():
+            ends[e] = tuple(row)
 
         words = []
         nothing = ()
         for i in range(n):
             key = (ends[i + 1], starts[i], ends[i], starts[i + 1])  # pre_in, post_in, pre_ex, post_ex
+            if key[0] is empty and key[1] is empty and key[2] is empty and key[3] is empty:
+                words.append(nothing)
+                continue
             found = memo.get(key)
             if found is None:
-                if key[0] is empty and key[1] is empty and key[2] is empty and key[3] is empty:
-                    found = nothing
-                else:
-                    found = memo[key] = tuple(self._word_ids(*key, empty))
+                found = memo[key] = tuple(self._word_ids(*key, empty))
             words.append(found)
         return uni, bi, words
 
     def _unigram_ids(self, ch: str) -> tuple:
         get, c = self._features.get, _NODE.get(ch, ch)
-        ids = tuple(get(key, -1) for key in ("c." + c, "c-1." + c, "c1." + c, "c-2." + c, "c2." + c))
+        ids = (get("c." + c, -1), get("c-1." + c, -1), get("c1." + c, -1), get("c-2." + c, -1), get("c2." + c, -1))
         self._memo[ch] = ids
         return ids
 
     def _bigram_ids(self, pair: str) -> tuple:
         get = self._features.get
-        a, b = (_NODE.get(ch, ch) for ch in pair)
-        ids = tuple(get(key + a + "." + b, -1) for key in ("c-1c.", "cc1.", "c-2c-1."))
+        a, b = pair
+        ab = _NODE.get(a, a) + "." + _NODE.get(b, b)
+        ids = (get("c-1c." + ab, -1), get("cc1." + ab, -1), get("c-2c-1." + ab, -1))
         self._memo[pair] = ids
         return ids
 
@@ -351,18 +363,29 @@ class FastPkuseg:
         """Ids of the word features of one character (w-1, w1, ww.l, ww.r), in pkuseg's order;
         each part depends on one or two rows of neighbouring words, which recur: remembered."""
         memo = self._memo
+        get = self._features.get
         placeholder = not self._placeholder_free
-        ids = []
-        for key, make in (
-            (("w-1.", pre_in), lambda: ["w-1." + w for w in pre_in if w]),
-            (("w1.", post_in), lambda: ["w1." + w for w in post_in if w]),
-            (("ww.l.", pre_ex, post_in), lambda: _pairs("ww.l.", pre_ex, post_in, empty, placeholder)),
-            (("ww.r.", pre_in, post_ex), lambda: _pairs("ww.r.", pre_in, post_ex, empty, placeholder)),
-        ):
+        key = ("w-1.", pre_in)
+        ids = memo.get(key)
+        if ids is None:
+            ids = memo[key] = [f for w in pre_in if w and (f := get("w-1." + w)) is not None]
+        key = ("w1.", post_in)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = [f for w in post_in if w and (f := get("w1." + w)) is not None]
+        ids = ids + found
+        # without the placeholder, a pair needs a word on both sides
+        if placeholder or (pre_ex is not empty and post_in is not empty):
+            key = ("ww.l.", pre_ex, post_in)
             found = memo.get(key)
             if found is None:
-                get = self._features.get
-                found = memo[key] = [f for f in map(get, make()) if f is not None]
+                found = memo[key] = [f for k in _pairs("ww.l.", pre_ex, post_in, empty, placeholder) if (f := get(k)) is not None]
+            ids += found
+        if placeholder or (pre_in is not empty and post_ex is not empty):
+            key = ("ww.r.", pre_in, post_ex)
+            found = memo.get(key)
+            if found is None:
+                found = memo[key] = [f for k in _pairs("ww.r.", pre_in, post_ex, empty, placeholder) if (f := get(k)) is not None]
             ids += found
         return ids
 
@@ -372,15 +395,17 @@ def _pairs(prefix: str, pres: tuple, posts: tuple, empty: tuple, placeholder: bo
     ones, and without any naming the placeholder unless ``placeholder``."""
     if pres is empty and posts is empty:
         return []
+    if not placeholder:
+        after = [post for post in posts if post]
+        return [prefix + pre + "*" + post for pre in pres if pre for post in after] if after else []
     keys = []
     for pre in pres:
         if pre is None:
-            if placeholder:
-                head = prefix + _NO_WORD + "*"
-                keys += [head + post for post in posts if post]
+            head = prefix + _NO_WORD + "*"
+            keys += [head + post for post in posts if post]
         else:
             head = prefix + pre + "*"
-            keys += [head + (post or _NO_WORD) for post in posts] if placeholder else [head + post for post in posts if post]
+            keys += [head + (post or _NO_WORD) for post in posts]
     return keys
 
 
