@@ -406,6 +406,9 @@ def test_nlp_patterns_program_vanity_works_and_slogans_are_no_programs(nlp, text
         ("出台支持夜间经济发展若干措施。", [("支持夜间经济发展若干措施", "PROGRAM")]),
         ("制定促进银发经济发展的实施意见。", [("促进银发经济发展的实施意见", "PROGRAM")]),
         ("出台实施加快发展冰雪运动12条措施。", [("加快发展冰雪运动12条措施", "PROGRAM")]),
+        # its first verb is the title's, not a verb of doing that is shed
+        ("制定构建现代物流体系若干措施。", [("构建现代物流体系若干措施", "PROGRAM")]),
+        ("印发实现农业现代化行动方案。", [("实现农业现代化行动方案", "PROGRAM")]),
         # asking for opinions, measures of no name, a plan and another document
         ("制定草案并征求意见。", []),
         ("出台了一系列政策措施。", []),
