@@ -70,10 +70,29 @@ def test_nlp_places_short_forms_without_support_give_nothing(rule_set, text, hom
          [("桐庐", "DISTRICT"), ("建德", "DISTRICT"), ("富春江生态修复项目", "PROJECT")]),
         # A body keeps its place: 宁波银行 is a bank's name.
         ("支持杭州、宁波银行发展", [("杭州", "DISTRICT"), ("宁波银行", "ORG")]),
+        # A name with none of its own begins with the last place listed (a coordinated short
+        # form, ANNOTATION.md), and the listed places still support each other.
+        ("支持柳州、玉林国家物流枢纽扩容",
+         [("柳州", "DISTRICT"), ("玉林国家物流枢纽", "PROJECT")]),
+        ("推动满洲里、黑河智慧口岸试点扩面",
+         [("满洲里", "DISTRICT"), ("黑河智慧口岸试点", "PROGRAM")]),
     ],
 )
 def test_nlp_places_listed_place_before_a_name(rule_set, text, expected):
     assert _found(rule_set, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A verb after the last place listed begins no name that place is part of.
+        ("支持南阳、信阳创建国家级旅游休闲城市",
+         [("南阳", "DISTRICT"), ("信阳", "DISTRICT")]),
+        ("推动漯河、许昌国家产融合作试点提质", [("漯河", "DISTRICT"), ("许昌国家产融合作试点", "PROGRAM")]),
+    ],
+)
+def test_nlp_places_listed_place_before_a_verb_or_a_name(nlp, text, expected):
+    assert [(e.text, e.label_) for e in nlp(text).ents] == expected
 
 
 def _linked(rule_set, text, home=""):

@@ -25,9 +25,10 @@ harbour, 余杭塘路 not 余杭 and a road), nor even a strong one before 湾 o
 are a bay and a lake), nor in a list counted in bodies (翠苑、古荡等5家社区卫生
 服务中心 are health centres).
 
-A work or programme named right after a list of places, and beginning with a place itself,
-belongs to the whole list: 淳安、建德钱塘江源头区域生态修复项目 is 淳安, 建德 and the project
-(``split_listed``).
+A work or programme named right after a list of places begins with the last of them, like any
+coordinated short form (西宁、格尔木国家物流枢纽), unless what follows that place has a name of
+its own the whole list shares: 淳安、建德钱塘江源头区域生态修复项目 is 淳安, 建德 and the
+project (``split_listed``).
 
 Everything here looks up sets and dicts keyed by code: the cost grows with the candidates of a
 text, not with the size of the gazetteer.
@@ -200,6 +201,15 @@ def keep_places(
             return county(entry.code) in counties
         return bool(entry.code) and any(entry.code.startswith(r) for r in regions)
 
+    # A name that begins with the last of listed places (西宁、格尔木国家物流枢纽) lists that place.
+    first_place: dict[int, Candidate] = {}
+    for (start, end), alternatives in readings.items():
+        if start not in first_place or end > first_place[start].end:
+            first_place[start] = alternatives[0]
+    listing = [
+        first_place[c.start] if c.label != "DISTRICT" and c.start in first_place and first_place[c.start].end < c.end else c
+        for c in chosen
+    ]
     kept: list[Candidate] = []
     dropped: list[Candidate] = []
     for i, c in enumerate(chosen):
@@ -218,7 +228,7 @@ def keep_places(
         at_home = [a for a in alternatives if near(entry_of(a))]
         if at_home:
             kept.append(at_home[0])
-        elif _listed(text, chosen, i, entry_of, is_weak):
+        elif _listed(text, listing, i, entry_of, is_weak):
             kept.append(c)
         elif entry_of(c).level != TOWNSHIP and any(x.around(text, c.start, c.end) for x in contexts):
             kept.append(c)
@@ -231,10 +241,21 @@ def keep_places(
 _MIN_REST = 4
 
 
+# A water's or mountain's name opening what follows the place: the work has a name of its own.
+_OWN_NAME = re.compile(r"[\u4e00-\u9fff]{1,3}[江河湖山]")
+
+
 def split_listed(
-    text: str, chosen: Sequence[Candidate], readings: dict[tuple[int, int], list[Candidate]]
+    text: str,
+    chosen: Sequence[Candidate],
+    readings: dict[tuple[int, int], list[Candidate]],
+    verb_at: Callable[[int, str], bool] = lambda pos, label: False,
 ) -> list[Candidate]:
-    """Split the place off the front of a work or programme named right after a list of places."""
+    """Split the place off the front of a work or programme named right after a list of places,
+    where the rest has a name of its own that the list shares (淳安、建德 + 钱塘江源头…项目) or
+    begins with a verb (``verb_at``: 郑州、开封 + 创建…城市). Otherwise the last place begins
+    the name, like any coordinated short form (ANNOTATION.md: 之江、西湖实验室): 西宁、
+    格尔木国家物流枢纽, 南宁、贵港国家产融合作试点."""
     ends_at: dict[int, list[int]] = {}
     for start, end in readings:
         ends_at.setdefault(start, []).append(end)
@@ -246,6 +267,9 @@ def split_listed(
             ends = [e for e in ends_at.get(c.start, ()) if e <= c.end - _MIN_REST]
             if ends:
                 end = max(ends)
+                if not (_OWN_NAME.match(text, end) or verb_at(end, c.label)):
+                    out.append(c)
+                    continue
                 out += [readings[(c.start, end)][0], Candidate(end, c.end, c.label, c.rule, c.priority, c.entry)]
                 continue
         out.append(c)

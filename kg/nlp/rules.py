@@ -302,8 +302,12 @@ class RuleSet:
                 readings.setdefault((c.start, c.end), []).append(c)
         # A short form that nothing supports is no place, and must not hide what it overlapped:
         # drop it with its other readings and settle the overlaps again.
+        def verb_at(pos: int, label: str) -> bool:
+            end = words.get(pos) if words else None
+            return end is not None and self.lexicon.sheds(text[pos:end], label)
+
         for _ in range(_SETTLE_ROUNDS):
-            chosen = split_listed(text, resolve(found), readings)
+            chosen = split_listed(text, resolve(found), readings, verb_at)
             kept, dropped = keep_places(text, chosen, readings, self._entry, home, self.place_contexts)
             if not dropped:
                 break
@@ -442,7 +446,7 @@ def join_place_prefixes(text: str, chosen: list[Candidate]) -> list[Candidate]:
     whole name as written): 成都 + 服务业扩大开放综合试点 is one PROGRAM, 石家庄 + 国际陆港 one
     PROJECT. A name with a quote or title mark stays apart from the place before it (上城区
     “十四五”规划, see ``split_places_before_quotes``), and so does the last of places listed
-    before a name, which the name shares (淳安、建德 + 钱塘江…项目, see ``split_listed``);
+    before a name of its own, which the name shares (淳安、建德 + 钱塘江…项目, see ``split_listed``);
     places after places are a chain (places.py)."""
     out: list[Candidate] = []
     for c in chosen:
