@@ -37,7 +37,7 @@ text, not with the size of the gazetteer.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Optional, Sequence
 
 from kg.nlp.candidates import Candidate, Entry
@@ -297,3 +297,47 @@ def _listed(text: str, chosen: Sequence[Candidate], i: int, entry_of: EntryOf, i
         if not is_weak(chosen[j]) and entry.code.startswith(region(other.code)):
             return True
     return False
+
+
+# Verbs that zone names contain (经济技术开发区, 旅游度假区, 承接产业转移集聚区, 跨境电子商务
+# 综合试验区): a zone is not cut at them.
+_ZONE_VERBS = frozenset({
+    "开发", "度假", "集聚", "孵化", "承接", "转移", "联动", "特别", "创意", "休闲", "毗邻", "共建",
+    "搬迁", "安置", "合作", "示范", "发展", "创新", "融合", "加工", "制造", "出口", "保税", "试验",
+    "先行", "协同", "引领", "带动", "辐射", "创业", "科创", "改革", "开放", "综合",
+    "至",  # a corridor between places: 赤峰至锦州港至上海绿氢走廊
+})
+
+
+# A word that begins with the last character of a zone's kind is a chain of zones the segmenter
+# misread (之江文化产业带|上城发展极 read as 产业/带上/城).
+_ZONE_ENDS = frozenset("带区城园镇港廊圈")
+_BARE_ZONE = 3  # 新区, 科学城: no name before the kind
+
+
+def trim_zone_verbs(
+    text: str, found: list[Candidate], words: dict[int, int], cuts: Callable[[str], bool]
+) -> list[Candidate]:
+    """A zone that a name-shape rule found across a verb or a preposition begins after it: the
+    rule's left boundary read a clause as the name (确需占用|湘湖度假区, 集团增资|宝坻…科技城,
+    去攻克|科学城). ``cuts`` says which words a name never runs across; what remains is judged
+    like any name, and a bare kind (科学城, 新区) is none."""
+    out = []
+    for c in found:
+        if c.label == "DISTRICT" and c.entry is None and c.rule.startswith("district-"):
+            cut, pos = None, c.start
+            while pos < c.end:
+                end = words.get(pos)
+                if end is None:
+                    pos += 1
+                    continue
+                word = text[pos:end]
+                if end < c.end and word not in _ZONE_VERBS and word[0] not in _ZONE_ENDS and cuts(word):
+                    cut = end
+                pos = end
+            if cut is not None:
+                if c.end - cut <= _BARE_ZONE:
+                    continue  # only the zone's kind is left: 去攻克|科学城, 财政返还|新区
+                c = replace(c, start=cut)
+        out.append(c)
+    return out

@@ -41,7 +41,7 @@ from typing import Iterable, Optional, Sequence
 
 from kg.nlp.anchors import Anchor
 from kg.nlp.candidates import Candidate, Entry
-from kg.nlp.places import CHAIN, FOREIGN_KINDS, TOWNSHIP, PlaceContext, chains, keep_places, split_listed, weak
+from kg.nlp.places import CHAIN, FOREIGN_KINDS, TOWNSHIP, PlaceContext, chains, keep_places, split_listed, trim_zone_verbs, weak
 from kg.nlp.boundaries import Boundary, Starts, split, zero_width
 from kg.errors import DataFileError
 from kg.nlp.datafiles import Problems, cell, jsonl_rows, read_lines, split_bars, tsv_rows
@@ -280,6 +280,7 @@ class RuleSet:
             places = frozenset(c.start for c in known_places)
             found = trim_leading(text, found, words, self.lexicon, places, frozenset(c.end for c in known_places))
             found = begin_with_places(text, found, words)
+            found = trim_zone_verbs(text, found, words, lambda w: w in self.lexicon.leading_or_verb)
             found += place_names(text, found, words, self.place_prefixes, self._strong_place)
             # A county's or township's bare short form that begins or ends inside a word is not
             # there: 民和 in 人民/和, 大安 in 加大/安置.
