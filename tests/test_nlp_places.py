@@ -70,10 +70,29 @@ def test_nlp_places_short_forms_without_support_give_nothing(rule_set, text, hom
          [("桐庐", "DISTRICT"), ("建德", "DISTRICT"), ("富春江生态修复项目", "PROJECT")]),
         # A body keeps its place: 宁波银行 is a bank's name.
         ("支持杭州、宁波银行发展", [("杭州", "DISTRICT"), ("宁波银行", "ORG")]),
+        # A name with none of its own begins with the last place listed (a coordinated short
+        # form, ANNOTATION.md), and the listed places still support each other.
+        ("支持柳州、玉林国家物流枢纽扩容",
+         [("柳州", "DISTRICT"), ("玉林国家物流枢纽", "PROJECT")]),
+        ("推动满洲里、黑河智慧口岸试点扩面",
+         [("满洲里", "DISTRICT"), ("黑河智慧口岸试点", "PROGRAM")]),
     ],
 )
 def test_nlp_places_listed_place_before_a_name(rule_set, text, expected):
     assert _found(rule_set, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A verb after the last place listed begins no name that place is part of.
+        ("支持南阳、信阳创建国家级旅游休闲城市",
+         [("南阳", "DISTRICT"), ("信阳", "DISTRICT")]),
+        ("推动漯河、许昌国家产融合作试点提质", [("漯河", "DISTRICT"), ("许昌国家产融合作试点", "PROGRAM")]),
+    ],
+)
+def test_nlp_places_listed_place_before_a_verb_or_a_name(nlp, text, expected):
+    assert [(e.text, e.label_) for e in nlp(text).ents] == expected
 
 
 def _linked(rule_set, text, home=""):
@@ -158,3 +177,23 @@ def test_nlp_places_chains_are_one_place(rule_set, text, expected):
 )
 def test_nlp_places_prefectures_banners_former_names_foreign_and_regions(rule_set, text, expected):
     assert _linked(rule_set, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A zone's name-shape rule read a clause as the name: it begins after the verb.
+        ("确需占用梅岭度假区内林地的，应当报批", [("梅岭度假区", "DISTRICT")]),
+        ("协调有关部门派驻云栖度假区的机构", [("云栖度假区", "DISTRICT")]),
+        ("投资公司增资九龙湖科学城，市场化引进", [("九龙湖科学城", "DISTRICT")]),
+        # Only the zone's kind is left after the verb: no place.
+        ("号召青年去攻克科学城堡", []),
+        ("按规定由市级财政返还新区", []),
+        # Verbs that zone names contain, and a chain of zones, stay whole.
+        ("推进皖北承接产业转移集聚区建设", [("皖北承接产业转移集聚区", "DISTRICT")]),
+        ("积极推进之江文化产业带上城发展极建设", [("之江文化产业带上城发展极", "DISTRICT")]),
+        ("设立南湖经济技术开发区", [("南湖经济技术开发区", "DISTRICT")]),
+    ],
+)
+def test_nlp_places_zone_begins_after_a_verb(nlp, text, expected):
+    assert [(e.text, e.label_) for e in nlp(text).ents if e.label_ == "DISTRICT"] == expected

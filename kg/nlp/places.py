@@ -25,9 +25,10 @@ harbour, 余杭塘路 not 余杭 and a road), nor even a strong one before 湾 o
 are a bay and a lake), nor in a list counted in bodies (翠苑、古荡等5家社区卫生
 服务中心 are health centres).
 
-A work or programme named right after a list of places, and beginning with a place itself,
-belongs to the whole list: 淳安、建德钱塘江源头区域生态修复项目 is 淳安, 建德 and the project
-(``split_listed``).
+A work or programme named right after a list of places begins with the last of them, like any
+coordinated short form (西宁、格尔木国家物流枢纽), unless what follows that place has a name of
+its own the whole list shares: 淳安、建德钱塘江源头区域生态修复项目 is 淳安, 建德 and the
+project (``split_listed``).
 
 Everything here looks up sets and dicts keyed by code: the cost grows with the candidates of a
 text, not with the size of the gazetteer.
@@ -36,7 +37,7 @@ text, not with the size of the gazetteer.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Optional, Sequence
 
 from kg.nlp.candidates import Candidate, Entry
@@ -200,6 +201,15 @@ def keep_places(
             return county(entry.code) in counties
         return bool(entry.code) and any(entry.code.startswith(r) for r in regions)
 
+    # A name that begins with the last of listed places (西宁、格尔木国家物流枢纽) lists that place.
+    first_place: dict[int, Candidate] = {}
+    for (start, end), alternatives in readings.items():
+        if start not in first_place or end > first_place[start].end:
+            first_place[start] = alternatives[0]
+    listing = [
+        first_place[c.start] if c.label != "DISTRICT" and c.start in first_place and first_place[c.start].end < c.end else c
+        for c in chosen
+    ]
     kept: list[Candidate] = []
     dropped: list[Candidate] = []
     for i, c in enumerate(chosen):
@@ -218,7 +228,7 @@ def keep_places(
         at_home = [a for a in alternatives if near(entry_of(a))]
         if at_home:
             kept.append(at_home[0])
-        elif _listed(text, chosen, i, entry_of, is_weak):
+        elif _listed(text, listing, i, entry_of, is_weak):
             kept.append(c)
         elif entry_of(c).level != TOWNSHIP and any(x.around(text, c.start, c.end) for x in contexts):
             kept.append(c)
@@ -231,10 +241,21 @@ def keep_places(
 _MIN_REST = 4
 
 
+# A water's or mountain's name opening what follows the place: the work has a name of its own.
+_OWN_NAME = re.compile(r"[\u4e00-\u9fff]{1,3}[江河湖山]")
+
+
 def split_listed(
-    text: str, chosen: Sequence[Candidate], readings: dict[tuple[int, int], list[Candidate]]
+    text: str,
+    chosen: Sequence[Candidate],
+    readings: dict[tuple[int, int], list[Candidate]],
+    verb_at: Callable[[int, str], bool] = lambda pos, label: False,
 ) -> list[Candidate]:
-    """Split the place off the front of a work or programme named right after a list of places."""
+    """Split the place off the front of a work or programme named right after a list of places,
+    where the rest has a name of its own that the list shares (淳安、建德 + 钱塘江源头…项目) or
+    begins with a verb (``verb_at``: 郑州、开封 + 创建…城市). Otherwise the last place begins
+    the name, like any coordinated short form (ANNOTATION.md: 之江、西湖实验室): 西宁、
+    格尔木国家物流枢纽, 南宁、贵港国家产融合作试点."""
     ends_at: dict[int, list[int]] = {}
     for start, end in readings:
         ends_at.setdefault(start, []).append(end)
@@ -246,6 +267,9 @@ def split_listed(
             ends = [e for e in ends_at.get(c.start, ()) if e <= c.end - _MIN_REST]
             if ends:
                 end = max(ends)
+                if not (_OWN_NAME.match(text, end) or verb_at(end, c.label)):
+                    out.append(c)
+                    continue
                 out += [readings[(c.start, end)][0], Candidate(end, c.end, c.label, c.rule, c.priority, c.entry)]
                 continue
         out.append(c)
@@ -273,3 +297,47 @@ def _listed(text: str, chosen: Sequence[Candidate], i: int, entry_of: EntryOf, i
         if not is_weak(chosen[j]) and entry.code.startswith(region(other.code)):
             return True
     return False
+
+
+# Verbs that zone names contain (经济技术开发区, 旅游度假区, 承接产业转移集聚区, 跨境电子商务
+# 综合试验区): a zone is not cut at them.
+_ZONE_VERBS = frozenset({
+    "开发", "度假", "集聚", "孵化", "承接", "转移", "联动", "特别", "创意", "休闲", "毗邻", "共建",
+    "搬迁", "安置", "合作", "示范", "发展", "创新", "融合", "加工", "制造", "出口", "保税", "试验",
+    "先行", "协同", "引领", "带动", "辐射", "创业", "科创", "改革", "开放", "综合",
+    "至",  # a corridor between places: 赤峰至锦州港至上海绿氢走廊
+})
+
+
+# A word that begins with the last character of a zone's kind is a chain of zones the segmenter
+# misread (之江文化产业带|上城发展极 read as 产业/带上/城).
+_ZONE_ENDS = frozenset("带区城园镇港廊圈")
+_BARE_ZONE = 3  # 新区, 科学城: no name before the kind
+
+
+def trim_zone_verbs(
+    text: str, found: list[Candidate], words: dict[int, int], cuts: Callable[[str], bool]
+) -> list[Candidate]:
+    """A zone that a name-shape rule found across a verb or a preposition begins after it: the
+    rule's left boundary read a clause as the name (确需占用|湘湖度假区, 集团增资|宝坻…科技城,
+    去攻克|科学城). ``cuts`` says which words a name never runs across; what remains is judged
+    like any name, and a bare kind (科学城, 新区) is none."""
+    out = []
+    for c in found:
+        if c.label == "DISTRICT" and c.entry is None and c.rule.startswith("district-"):
+            cut, pos = None, c.start
+            while pos < c.end:
+                end = words.get(pos)
+                if end is None:
+                    pos += 1
+                    continue
+                word = text[pos:end]
+                if end < c.end and word not in _ZONE_VERBS and word[0] not in _ZONE_ENDS and cuts(word):
+                    cut = end
+                pos = end
+            if cut is not None:
+                if c.end - cut <= _BARE_ZONE:
+                    continue  # only the zone's kind is left: 去攻克|科学城, 财政返还|新区
+                c = replace(c, start=cut)
+        out.append(c)
+    return out

@@ -44,7 +44,7 @@ from typing import Iterable, Optional, Sequence
 
 from kg.nlp.anchors import Anchor
 from kg.nlp.candidates import Candidate, Entry
-from kg.nlp.places import CHAIN, FOREIGN_KINDS, TOWNSHIP, PlaceContext, chains, keep_places, split_listed, weak
+from kg.nlp.places import CHAIN, FOREIGN_KINDS, TOWNSHIP, PlaceContext, chains, keep_places, split_listed, trim_zone_verbs, weak
 from kg.nlp.boundaries import Boundary, Starts, split, zero_width
 from kg.errors import DataFileError
 from kg.nlp.datafiles import Problems, cell, jsonl_rows, read_lines, split_bars, tsv_rows
@@ -287,6 +287,7 @@ class RuleSet:
             places = frozenset(c.start for c in known_places)
             found = trim_leading(text, found, words, self.lexicon, places, frozenset(c.end for c in known_places), self._verb_led)
             found = begin_with_places(text, found, words)
+            found = trim_zone_verbs(text, found, words, lambda w: w in self.lexicon.leading_or_verb)
             found += place_names(text, found, words, self.place_prefixes, self._strong_place)
             # A county's or township's bare short form that begins or ends inside a word is not
             # there: 民和 in 人民/和, 大安 in 加大/安置.
@@ -309,8 +310,12 @@ class RuleSet:
                 readings.setdefault((c.start, c.end), []).append(c)
         # A short form that nothing supports is no place, and must not hide what it overlapped:
         # drop it with its other readings and settle the overlaps again.
+        def verb_at(pos: int, label: str) -> bool:
+            end = words.get(pos) if words else None
+            return end is not None and self.lexicon.sheds(text[pos:end], label)
+
         for _ in range(_SETTLE_ROUNDS):
-            chosen = split_listed(text, resolve(found), readings)
+            chosen = split_listed(text, resolve(found), readings, verb_at)
             kept, dropped = keep_places(text, chosen, readings, self._entry, home, self.place_contexts)
             if not dropped:
                 break
@@ -449,10 +454,8 @@ def join_place_prefixes(text: str, chosen: list[Candidate]) -> list[Candidate]:
     whole name as written): 成都 + 服务业扩大开放综合试点 is one PROGRAM, 石家庄 + 国际陆港 one
     PROJECT. A name with a quote or title mark stays apart from the place before it (上城区
     “十四五”规划, see ``split_places_before_quotes``), and so does the last of places listed
-    before a name, which the name shares (淳安、建德 + 钱塘江…项目, see ``split_listed``), unless
-    the name is a designation the state grants each place of the list (贵阳、遵义国家物流枢纽,
-    梧州、北海、防城港跨境电商综合试验区: the last place's own); places after places are a chain
-    (places.py)."""
+    before a name of its own, which the name shares (淳安、建德 + 钱塘江…项目, see ``split_listed``);
+    places after places are a chain (places.py)."""
     out: list[Candidate] = []
     for c in chosen:
         prev = out[-1] if out else None
