@@ -216,6 +216,11 @@ def test_nlp_patterns_org_verbs_before_a_place_are_shed(nlp, text, expected):
         ("扩建临安中西医结合医院", [("临安中西医结合医院", "ORG")]),
         ("组建省外经贸集团", [("省外经贸集团", "ORG")]),
         ("经区人民政府同意", [("区人民政府", "ORG")]),
+        ("可以委托乡镇街道办事处代为登记", [("街道办事处", "ORG")]),
+        # (the pipeline then drops 商业保险公司 as generic words: lexicon.generic)
+        ("卫生部门与商业保险公司开展合作", [("商业保险公司", "ORG")]),
+        # A count of meetings before a body is no part of it.
+        ("议案经过两次常务委员会会议审议", []),
     ],
 )
 def test_nlp_patterns_org_names_do_not_cross_clause_words(rule_set, text, expected):
@@ -263,3 +268,20 @@ def test_nlp_patterns_org_named_garrison_kept(rule_set):
 )
 def test_nlp_patterns_org_departments_of_two_fields(rule_set, text, expected):
     assert _orgs(rule_set, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A place's branch of a national office, named by the place alone.
+        ("支持宁波海关、浙江银保监局开展试点。", [("宁波海关", "ORG"), ("浙江银保监局", "ORG")]),
+        ("配合厦门海关做好监管。", [("厦门海关", "ORG")]),
+        # 海关 after a common word, a first or inside 山海关 names no office.
+        ("加快智慧海关建设。", []),
+        ("推动海关、税务等部门协同。", []),
+        ("落地首单海关特殊监管业务。", []),
+        ("秦皇岛山海关景区提升。", []),
+    ],
+)
+def test_nlp_patterns_org_place_offices(nlp, text, expected):
+    assert [(e.text, e.label_) for e in nlp(text).ents if e.label_ == "ORG"] == expected
