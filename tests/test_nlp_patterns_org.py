@@ -197,3 +197,91 @@ def test_nlp_patterns_org_companies_a_list_names(nlp, text, expected):
 )
 def test_nlp_patterns_org_verbs_before_a_place_are_shed(nlp, text, expected):
     assert [(e.text, e.label_) for e in nlp(text).ents if e.label_ == "ORG"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A name does not run across a clause word: 由 and 被 (by), 经 before a body, 使, or a
+        # verb whose object is the body; the body after a boundary word is still found.
+        ("年度计划由常务委员会主任会议通过", [("常务委员会", "ORG")]),
+        ("该项草案经常务委员会会议审议", [("常务委员会", "ORG")]),
+        ("该企业被区人民法院裁定重整", [("区人民法院", "ORG")]),
+        ("要使农业银行更好服务农户", [("农业银行", "ORG")]),
+        ("会议听取法制委员会的说明", []),
+        ("这种做法违背人民政府的宗旨", []),
+        ("科室负责人签批后报区局办公室", [("区局办公室", "ORG")]),
+        # 自由, 大使馆, 经济 and 中西医结合 stay inside names.
+        ("成立东亚自由贸易研究院", [("东亚自由贸易研究院", "ORG")]),
+        ("扩建临安中西医结合医院", [("临安中西医结合医院", "ORG")]),
+        ("组建省外经贸集团", [("省外经贸集团", "ORG")]),
+        ("经区人民政府同意", [("区人民政府", "ORG")]),
+        ("可以委托乡镇街道办事处代为登记", [("街道办事处", "ORG")]),
+        # (the pipeline then drops 商业保险公司 as generic words: lexicon.generic)
+        ("卫生部门与商业保险公司开展合作", [("商业保险公司", "ORG")]),
+        # A count of meetings before a body is no part of it.
+        ("议案经过两次常务委员会会议审议", []),
+    ],
+)
+def test_nlp_patterns_org_names_do_not_cross_clause_words(rule_set, text, expected):
+    assert _orgs(rule_set, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Kinds of bank, company or group (X性) are no names.
+        "组建政策性银行和商业性银行",
+        "发展跨地区的竞争性企业集团",
+        # A stem of 经济 and a count of ministries are no body.
+        "发展横向经济联合体",
+        "拍摄千部优秀影片",
+        "中央１２个部联合发文",
+        # Troops named by where they are stationed are a description, not a unit.
+        "向驻湘部队、公安干警致以敬意",
+        "支持驻市部队建设",
+        "驻粤各军警部队官兵",
+    ],
+)
+def test_nlp_patterns_org_kinds_and_stationed_troops_give_nothing(rule_set, text):
+    assert _orgs(rule_set, text) == []
+
+
+def test_nlp_patterns_org_named_garrison_kept(rule_set):
+    assert _orgs(rule_set, "驻澳部队依法履行防务职责") == [("驻澳部队", "ORG")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A department of two fields joined by 和 is one name, after a level or a place.
+        ("责任单位：省工业和信息化厅、省商务厅", [("省工业和信息化厅", "ORG"), ("省商务厅", "ORG")]),
+        ("会同县人力资源和社会保障局", [("县人力资源和社会保障局", "ORG")]),
+        ("洛阳市文化和旅游局牵头", [("洛阳市文化和旅游局", "ORG")]),
+        ("区自然资源和规划局负责", [("区自然资源和规划局", "ORG")]),
+        # 会同 (jointly with) after a body ends it; 会议 after 委 is the meeting.
+        ("由县农业农村局会同县财政局制定", [("县农业农村局", "ORG"), ("县财政局", "ORG")]),
+        ("区委会议研究决定", [("区委", "ORG")]),
+        # Without a level or place the two fields are no body.
+        ("推进工业和信息化深度融合", []),
+    ],
+)
+def test_nlp_patterns_org_departments_of_two_fields(rule_set, text, expected):
+    assert _orgs(rule_set, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A place's branch of a national office, named by the place alone.
+        ("支持宁波海关、浙江银保监局开展试点。", [("宁波海关", "ORG"), ("浙江银保监局", "ORG")]),
+        ("配合厦门海关做好监管。", [("厦门海关", "ORG")]),
+        # 海关 after a common word, a first or inside 山海关 names no office.
+        ("加快智慧海关建设。", []),
+        ("推动海关、税务等部门协同。", []),
+        ("落地首单海关特殊监管业务。", []),
+        ("秦皇岛山海关景区提升。", []),
+    ],
+)
+def test_nlp_patterns_org_place_offices(nlp, text, expected):
+    assert [(e.text, e.label_) for e in nlp(text).ents if e.label_ == "ORG"] == expected
