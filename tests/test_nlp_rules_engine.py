@@ -122,11 +122,6 @@ def test_nlp_rules_engine_skips_short_forms_flagged_as_nature_or_common_words(tm
         ("宁波北仑", [(0, 2, "DISTRICT"), (2, 4, "DISTRICT")], [(0, 2, "DISTRICT"), (2, 4, "DISTRICT")]),
         ("余姚、慈溪湿地修复项目", [(0, 2, "DISTRICT"), (3, 5, "DISTRICT"), (5, 11, "PROJECT")],
          [(0, 2, "DISTRICT"), (3, 5, "DISTRICT"), (5, 11, "PROJECT")]),
-        # but a designation the state grants each listed place is the last place's own
-        ("余姚、慈溪国家物流枢纽", [(0, 2, "DISTRICT"), (3, 5, "DISTRICT"), (5, 11, "PROJECT")],
-         [(0, 2, "DISTRICT"), (3, 11, "PROJECT")]),
-        ("余姚、慈溪海洋经济示范区", [(0, 2, "DISTRICT"), (3, 5, "DISTRICT"), (5, 12, "PROGRAM")],
-         [(0, 2, "DISTRICT"), (3, 12, "PROGRAM")]),
     ],
 )
 def test_nlp_rules_engine_place_joins_the_name_after_it(text, chosen, expected):

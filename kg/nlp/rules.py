@@ -465,7 +465,7 @@ def join_place_prefixes(text: str, chosen: list[Candidate]) -> list[Candidate]:
             and prev.end == c.start
             and c.label not in ("DISTRICT", NOT)
             and not _OPENING_MARK.search(text, c.start, c.end)
-            and (not _listed_place(text, out) or _GRANTED.search(text[c.start : c.end]))
+            and not _listed_place(text, out)
         ):
             out[-1] = replace(c, start=prev.start, rule=f"{_PLACE_JOINED}{c.rule}")
             continue
@@ -501,8 +501,6 @@ def _listed_place(text: str, out: list[Candidate]) -> bool:
 
 
 _LIST_MARKS = "、，,和与及"
-# A name granted to each place of a list: one of a level of the state, or a designated zone or city.
-_GRANTED = re.compile(r"^(?:国家|全国|省级)|(?:试验区|示范区|先行区|综试区|试点城市|示范城市)$")
 _OPENING_MARK = re.compile("[“《‘〈]")
 _PLACE_JOINED = "place+"  # rule prefix of a name joined to the place written before it
 
