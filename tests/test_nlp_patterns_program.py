@@ -199,6 +199,13 @@ def _ents(nlp, text):
         ("搞好消费税转型试点。", [("消费税转型试点", "PROGRAM")]),
         # words no name holds count only as words: 促进|行动 holds no 进行
         ("开展老年人营养健康促进行动。", [("老年人营养健康促进行动", "PROGRAM")]),
+        # an opening-up pilot zone granted to a place is named with the place, past 开放 (a STOP word)
+        ("推进东兴重点开发开放试验区建设。", [("东兴重点开发开放试验区", "PROGRAM")]),
+        ("贵州内陆开放型经济试验区成效明显。", [("贵州内陆开放型经济试验区", "PROGRAM")]),
+        ("建设海口国际教育开放试验区。", [("海口国际教育开放试验区", "PROGRAM")]),
+        ("支持榆林国家农高区建设。", [("榆林国家农高区", "PROGRAM")]),
+        # no place or field names it: a general aim, not a zone
+        ("推进高水平对外开放试验区建设。", []),
     ],
 )
 def test_nlp_patterns_program_fields_and_heads_in_context(nlp, text, expected):
