@@ -35,7 +35,7 @@ def _districts(rule_set, text, masked=()):
         ("由市人民政府协调滨湖新区和周边街道", [("滨湖新区", "DISTRICT")]),
         # bonded zones named by their city are zones; 申建 (to apply to set up) begins none
         ("漳州综保区封关运行", [("漳州综保区", "DISTRICT")]),
-        ("黄石保税物流中心获批", [("黄石保税物流中心", "DISTRICT")]),
+        ("黄石保税物流中心（B型）获批", [("黄石保税物流中心（B型）", "DISTRICT")]),
         ("支持孝感申建综保区", [("孝感", "DISTRICT")]),
     ],
 )

@@ -186,6 +186,7 @@ def _projects(nlp, text):
         ("西宁陆港开行班列，阿勒泰国际陆地港建成。", [("西宁陆港", "PROJECT"), ("阿勒泰国际陆地港", "PROJECT")]),
         # a park or company named after the port is not the port
         ("组建青海陆港集团。", []),
+        ("完善空港、国际陆港等开放平台。", []),  # a kind of port, no city names it
     ],
 )
 def test_nlp_patterns_project_shapes_of_works_and_events(nlp, text, expected):
