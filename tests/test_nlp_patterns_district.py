@@ -33,6 +33,10 @@ def _districts(rule_set, text, masked=()):
         ("扩容提质都市圈公共服务", []),
         # A government that coordinates a zone is not part of its name.
         ("由市人民政府协调滨湖新区和周边街道", [("滨湖新区", "DISTRICT")]),
+        # bonded zones named by their city are zones; 申建 (to apply to set up) begins none
+        ("漳州综保区封关运行", [("漳州综保区", "DISTRICT")]),
+        ("黄石保税物流中心（B型）获批", [("黄石保税物流中心（B型）", "DISTRICT")]),
+        ("支持孝感申建综保区", [("孝感", "DISTRICT")]),
     ],
 )
 def test_nlp_patterns_district_zones(rule_set, text, expected):

@@ -68,6 +68,9 @@ def test_nlp_patterns_org_standing_assemblies(rule_set, text, expected):
         ("充分发挥省归国华侨联合会总部作用", [("省归国华侨联合会总部", "ORG")]),
         # One body with two names.
         ("发布单位：市政府研究室（市政府参事室）", [("市政府研究室（市政府参事室）", "ORG")]),
+        # An institute of an academy is named with the academy, past a place and a field of up to ten characters.
+        ("中国科学院珠海先进能源与储能研究所挂牌", [("中国科学院珠海先进能源与储能研究所", "ORG")]),
+        ("组建中国科学院海洋智能装备研究院", [("中国科学院海洋智能装备研究院", "ORG")]),
     ],
 )
 def test_nlp_patterns_org_named_bodies(rule_set, text, expected):

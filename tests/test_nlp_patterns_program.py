@@ -199,6 +199,14 @@ def _ents(nlp, text):
         ("搞好消费税转型试点。", [("消费税转型试点", "PROGRAM")]),
         # words no name holds count only as words: 促进|行动 holds no 进行
         ("开展老年人营养健康促进行动。", [("老年人营养健康促进行动", "PROGRAM")]),
+        # an opening-up pilot zone granted to a place is named with the place, past 开放 (a STOP word)
+        ("推进东兴重点开发开放试验区建设。", [("东兴重点开发开放试验区", "PROGRAM")]),
+        ("贵州内陆开放型经济试验区成效明显。", [("贵州内陆开放型经济试验区", "PROGRAM")]),
+        ("建设海口国际教育开放试验区。", [("海口国际教育开放试验区", "PROGRAM")]),
+        ("支持榆林国家农高区建设。", [("榆林国家农高区", "PROGRAM")]),
+        # no place or field names it: a general aim, not a zone
+        ("推进高水平对外开放试验区建设。", []),
+        ("促进国家农高区发展。", []),  # a kind of zone after a verb
     ],
 )
 def test_nlp_patterns_program_fields_and_heads_in_context(nlp, text, expected):
@@ -300,6 +308,12 @@ def test_nlp_patterns_program_field_before_quote_sheds_verbs(rule_set, text, cut
         ("推广“即办即走”服务，方便群众。", [("“即办即走”服务", "PROGRAM")]),
         # a field of up to 13 characters before the quote stays in the name
         ("实施电动船舶充电设施服务能力“两年倍增”行动。", [("电动船舶充电设施服务能力“两年倍增”行动", "PROGRAM")]),
+        # a line that is a whole title of a place's regulation names it, past words (规划, 行为) that end names elsewhere
+        ("第一章\n温州市古树名木规划保护条例\n第一条", [("温州市古树名木规划保护条例", "PROGRAM")]),
+        ("　　泉州市文明行为养成规定\n", [("泉州市文明行为养成规定", "PROGRAM")]),
+        # a title with 关于 names its issuing body first; a line of prose is no title
+        ("泉州市人民政府关于加强某项管理的决定\n", []),
+        ("市人民政府另有规定\n", []),
     ],
 )
 def test_nlp_patterns_program_title_boundaries(nlp, text, expected):

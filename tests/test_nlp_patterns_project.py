@@ -181,6 +181,12 @@ def _projects(nlp, text):
         ("实施引客入湘行动，引导经济平稳运行。", []),
         # a quoted name after 获批 or 首个 is one, not counted
         ("获批“丝路云桥”国际物流中心。", [("“丝路云桥”国际物流中心", "PROJECT")]),
+        # an inland port is named with its city, whatever is between (国际): one PROJECT, not the city
+        ("推动兰州国际陆港扩能。", [("兰州国际陆港", "PROJECT")]),
+        ("西宁陆港开行班列，阿勒泰国际陆地港建成。", [("西宁陆港", "PROJECT"), ("阿勒泰国际陆地港", "PROJECT")]),
+        # a park or company named after the port is not the port
+        ("组建青海陆港集团。", []),
+        ("完善空港、国际陆港等开放平台。", []),  # a kind of port, no city names it
     ],
 )
 def test_nlp_patterns_project_shapes_of_works_and_events(nlp, text, expected):
