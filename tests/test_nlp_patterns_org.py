@@ -64,6 +64,8 @@ def test_nlp_patterns_org_standing_assemblies(rule_set, text, expected):
         ("与成都市高新区管委会签署协议", [("成都市高新区管委会", "ORG")]),
         ("被教育部、商务部联合认定", [("教育部", "ORG"), ("商务部", "ORG")]),
         ("国家税务总局在杭州设立分支", [("国家税务总局", "ORG")]),
+        # A newspaper is an ORG (ANNOTATION.md), in its title marks too.
+        ("全文在《浙江日报》上刊载", [("浙江日报", "ORG")]),
         # The headquarters of an association is the association.
         ("充分发挥省归国华侨联合会总部作用", [("省归国华侨联合会总部", "ORG")]),
         # One body with two names.

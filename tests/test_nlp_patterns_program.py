@@ -34,6 +34,11 @@ def _found(rule_set, text, masked=()):
         ("开展“百企千岗”专项行动。", [("“百企千岗”专项行动", "PROGRAM")]),
         # a noun of working on it stays out of the span
         ("深化“五水共治”工作。", [("“五水共治”", "PROGRAM")]),
+        # a quote ending in a programme head is a name after a verb of believing or achieving,
+        # and before 的 (an idea or a goal has no such head: see the slogans below)
+        ("全面践行“青岚战略”，推动高质量发展。", [("“青岚战略”", "PROGRAM")]),
+        ("倡导市民践行“空碟行动”。", [("“空碟行动”", "PROGRAM")]),
+        ("探索“溪山人才培育计划”的实施路径。", [("“溪山人才培育计划”", "PROGRAM")]),
         # bare quoted names that name programmes (a brand programme too; 打好“…牌” is no name)
         ("深化“一镇一品牌”，培育特色产业。", [("“一镇一品牌”", "PROGRAM")]),
         ("深化“三改一拆”，完成改造。", [("“三改一拆”", "PROGRAM")]),
@@ -94,6 +99,10 @@ def test_nlp_patterns_program_finds_programs(rule_set, text, expected):
         "连续13年入围“中国最具幸福感城市”。",
         "荣获全国“五个一工程”奖。",
         "持之以恒纠正“四风”。",
+        # after a verb of being honoured or of fighting, a programme head names an honour or an ill
+        "荣获“五个一工程”优秀作品奖。",
+        "坚决整治“盆景工程”。",
+        "践行“敢为人先”精神，增强“节约光荣”意识。",
         "秉承“人本化、数字化、生态化”理念。",
         "实现疫情防控和经济社会发展“双胜利”。",
         # generic programme words with no name

@@ -60,6 +60,39 @@ def test_nlp_rules_engine_masked_text_gives_nothing(small_rules):
     assert small_rules.match("XX杭州市", masked=[(0, 2)]) == []
 
 
+@pytest.fixture()
+def slogan_rules(tmp_path):
+    (tmp_path / "patterns").mkdir()
+    (tmp_path / "gazetteer").mkdir()
+    _write(tmp_path / "patterns", "a.jsonl", [
+        {"define": "CJK", "pattern": "[\\u4e00-\\u9fff]"},
+        {"id": "quoted-goal", "label": "NOT", "pattern": "“<<CJK>>{1,10}”的"},
+        {"id": "honour", "label": "NOT", "pattern": "<<CJK>>{2,6}奖"},
+        {"id": "quoted", "label": "PROGRAM", "pattern": "“<<CJK>>{1,10}”"},
+    ])
+    (tmp_path / "gazetteer" / "organizations.tsv").write_text(
+        "id\tname\taliases\tkind\tnote\nun\t联合国\t\tinternational\t\n", encoding="utf-8")
+    (tmp_path / "gazetteer" / "divisions.tsv").write_text(
+        "code\tname\tlevel\tparent\tshort\tvalid_from\tvalid_to\tsuccessor\tnote\n"
+        "330000\t浙江省\tprovince\t\t浙江\t\t\t\t\n", encoding="utf-8")
+    return RuleSet.load(tmp_path)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A quoted slogan is no name: a listed body inside it stays, the rest goes (a place too).
+        ("粉碎“重返联合国”的图谋", [("联合国", "ORG")]),
+        ("带有“浙江味道”的服饰", []),
+        ("树立“敢为人先”的精神", []),
+        # An unquoted NOT span still vetoes everything inside it.
+        ("联合国和平奖", []),
+    ],
+)
+def test_nlp_rules_engine_known_names_survive_a_quoted_slogan(slogan_rules, text, expected):
+    assert [(text[c.start:c.end], c.label) for c in slogan_rules.match(text)] == expected
+
+
 def test_nlp_rules_engine_resolve_prefers_longest_then_priority_then_label_order():
     a = Candidate(0, 4, "PROGRAM", "a", 0)
     b = Candidate(0, 4, "ORG", "b", 0)

@@ -358,10 +358,14 @@ class RuleSet:
 
     def _allowed(self, text: str, found: list[Candidate], masked: Sequence[tuple[int, int]]) -> list[Candidate]:
         """``found`` without NOT spans and what they, masks and listed non-entities veto."""
-        vetoes = [(c.start, c.end) for c in found if c.label == NOT]
+        vetoes = [(c.start, c.end) for c in found if c.label == NOT and text[c.start] != "“"]
         # A listed non-entity vetoes what lies inside it: 教育部 in 教育部门 is no ministry.
         vetoes += [(s, e) for s, e, _ in self.not_entities.find(text)]
         vetoed = _Vetoes(len(text), vetoes, masked)
+        # A quoted slogan or honour is no name, so a listed body inside it is one (“重返联合国”的图谋):
+        # only what else it holds goes with it. Not a place: the gold leaves places in slogans and
+        # brands out (“醉杭州”样板, “西湖模式”品牌), and ANNOTATION.md makes them optional at most.
+        in_slogan = _Vetoes(len(text), [(c.start, c.end) for c in found if c.label == NOT and text[c.start] == "“"], ())
         # A quoted name that a NOT span reads as an honour, a goal or a period (“五个一工程”奖)
         # is none with a field before it either (全国“五个一工程”).
         quoted = {}
@@ -372,6 +376,7 @@ class RuleSet:
             c
             for c in found
             if c.label != NOT and not vetoed(c) and _trim(text[c.start : c.end]) not in self.not_entities
+            and (not in_slogan(c) or (c.label == "ORG" and c.entry is not None))
             and not _ends_in_quoted_not(text, c, quoted)
         ]
 
