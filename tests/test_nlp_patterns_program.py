@@ -49,6 +49,8 @@ def _found(rule_set, text, masked=()):
         # five-year plans; the period is not an entity
         ("科学编制好“十四五”规划。", [("“十四五”规划", "PROGRAM")]),
         ("“十三五”时期经济社会发展成就显著。", []),
+        ("第九个五年计划期间工业稳步增长。", []),
+        ("完成第六个五年计划的各项任务。", [("第六个五年计划", "PROGRAM")]),
         # book titles: laws, regulations, plans
         ("实施《优化营商环境条例》。", [("《优化营商环境条例》", "PROGRAM")]),
         ("贯彻《监察法》。", [("《监察法》", "PROGRAM")]),
