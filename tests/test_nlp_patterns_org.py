@@ -269,6 +269,10 @@ def test_nlp_patterns_org_named_garrison_kept(rule_set):
         ("区委会议研究决定", [("区委", "ORG")]),
         # Without a level or place the two fields are no body.
         ("推进工业和信息化深度融合", []),
+        # 至 (to) before a level is sending to the body, no end of a place's name; 周至县 is one.
+        ("材料推荐至市工业和信息化局审核", [("市工业和信息化局", "ORG")]),
+        ("意见报送至省财政厅", [("省财政厅", "ORG")]),
+        ("周至县财政局拨付", [("周至县财政局", "ORG")]),
     ],
 )
 def test_nlp_patterns_org_departments_of_two_fields(rule_set, text, expected):

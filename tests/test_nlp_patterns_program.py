@@ -346,6 +346,11 @@ def test_nlp_patterns_program_title_boundaries(nlp, text, expected):
         ("编制实施相关规划。", []),
         ("制定出具体规划和措施。", []),
         ("严格落实消防设施同步规划、同步建设。", []),
+        # a body after the verb (the compiling unit), a plan named only by its span or scope
+        ("编制单位应当就规划的目标听取意见。", []),
+        ("各地要实施中长期发展规划和年度计划。", []),
+        ("开发区新一轮总体发展规划全面实施。", []),
+        ("实施中长期青少年发展规划。", [("中长期青少年发展规划", "PROGRAM")]),
         ("统筹规划建设水厂。", []),
         # 实行动态管理 is no action
         ("对示范应用实行动态管理。", []),
