@@ -15,24 +15,27 @@ def _write(folder, name, rows):
     return path
 
 
+def _rule_set(folder, patterns, organizations, divisions):
+    """A rule set of its own: one pattern file and the two gazetteers' rows (TSV, no header)."""
+    (folder / "patterns").mkdir()
+    (folder / "gazetteer").mkdir()
+    _write(folder / "patterns", "a.jsonl", [{"define": "CJK", "pattern": "[\\u4e00-\\u9fff]"}, *patterns])
+    (folder / "gazetteer" / "organizations.tsv").write_text(
+        "id\tname\taliases\tkind\tnote\n" + organizations, encoding="utf-8")
+    (folder / "gazetteer" / "divisions.tsv").write_text(
+        "code\tname\tlevel\tparent\tshort\tvalid_from\tvalid_to\tsuccessor\tnote\n" + divisions, encoding="utf-8")
+    return RuleSet.load(folder)
+
+
 @pytest.fixture()
 def small_rules(tmp_path):
-    (tmp_path / "patterns").mkdir()
-    (tmp_path / "gazetteer").mkdir()
-    _write(tmp_path / "patterns", "a.jsonl", [
-        {"define": "CJK", "pattern": "[\\u4e00-\\u9fff]"},
+    return _rule_set(tmp_path, [
         {"id": "quoted-reform", "label": "PROGRAM", "pattern": "“<<CJK>>{2,8}”改革"},
         {"id": "lab", "label": "ORG", "pattern": "(?<![\\u4e00-\\u9fff])(?P<ent><<CJK>>{2}实验室)"},
         {"id": "slogan", "label": "NOT", "pattern": "“四个意识”"},
         {"id": "slogan-as-program", "label": "PROGRAM", "pattern": "“四个意识”"},
-    ])
-    (tmp_path / "gazetteer" / "organizations.tsv").write_text(
-        "id\tname\taliases\tkind\tnote\nzju\t浙江大学\t浙大\tuniversity\t\n", encoding="utf-8")
-    (tmp_path / "gazetteer" / "divisions.tsv").write_text(
-        "code\tname\tlevel\tparent\tshort\tvalid_from\tvalid_to\tsuccessor\tnote\n"
-        "330000\t浙江省\tprovince\t\t\t\t\t\t\n"
-        "330100\t杭州市\tcity\t330000\t杭州\t\t\t\t\n", encoding="utf-8")
-    return RuleSet.load(tmp_path)
+    ], "zju\t浙江大学\t浙大\tuniversity\t\n",
+        "330000\t浙江省\tprovince\t\t\t\t\t\t\n330100\t杭州市\tcity\t330000\t杭州\t\t\t\t\n")
 
 
 @pytest.mark.parametrize(
@@ -62,20 +65,11 @@ def test_nlp_rules_engine_masked_text_gives_nothing(small_rules):
 
 @pytest.fixture()
 def slogan_rules(tmp_path):
-    (tmp_path / "patterns").mkdir()
-    (tmp_path / "gazetteer").mkdir()
-    _write(tmp_path / "patterns", "a.jsonl", [
-        {"define": "CJK", "pattern": "[\\u4e00-\\u9fff]"},
+    return _rule_set(tmp_path, [
         {"id": "quoted-goal", "label": "NOT", "pattern": "“<<CJK>>{1,10}”的"},
         {"id": "honour", "label": "NOT", "pattern": "<<CJK>>{2,6}奖"},
         {"id": "quoted", "label": "PROGRAM", "pattern": "“<<CJK>>{1,10}”"},
-    ])
-    (tmp_path / "gazetteer" / "organizations.tsv").write_text(
-        "id\tname\taliases\tkind\tnote\nun\t联合国\t\tinternational\t\n", encoding="utf-8")
-    (tmp_path / "gazetteer" / "divisions.tsv").write_text(
-        "code\tname\tlevel\tparent\tshort\tvalid_from\tvalid_to\tsuccessor\tnote\n"
-        "330000\t浙江省\tprovince\t\t浙江\t\t\t\t\n", encoding="utf-8")
-    return RuleSet.load(tmp_path)
+    ], "un\t联合国\t\tinternational\t\n", "330000\t浙江省\tprovince\t\t浙江\t\t\t\t\n")
 
 
 @pytest.mark.parametrize(
