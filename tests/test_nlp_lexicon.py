@@ -67,6 +67,9 @@ def test_nlp_lexicon_leading_words_by_label(text, cuts, label, expected):
         ("2万所乡村学校", [3, 5], "ORG", ["乡村学校"]),
         ("近５０户乡村银行", [4, 6], "ORG", ["乡村银行"]),
         ("9部法规", [2], "PROGRAM", []),
+        # counted rooms, vehicles and ships, with a decimal count
+        ("1.5万间山区学校", [5, 7], "ORG", ["山区学校"]),
+        ("300辆氢能公交示范项目", [4, 6, 8, 10], "PROJECT", ["氢能公交示范项目"]),
         # a date before a body
         ("2031年3月9日县人民政府", [9, 10], "ORG", ["县人民政府"]),
         # a count that is part of the name stays: 十大 is no count
