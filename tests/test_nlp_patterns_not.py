@@ -55,3 +55,16 @@ def test_nlp_patterns_not_generic_and_counted_give_nothing(rule_set, text):
 )
 def test_nlp_patterns_not_names_beside_them_kept(rule_set, text, expected):
     assert _found(rule_set, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A county's short form that is an ordinary word here: a plain, not 平原县.
+        ("推进黑龙江三江平原、江西鄱阳湖地区开发", [("黑龙江", "DISTRICT"), ("江西鄱阳湖地区", "DISTRICT")]),
+        # 责成 is a clause's verb: who orders is before it, who is ordered after it.
+        ("国务院已责成国家计委研究", [("国务院", "ORG"), ("国家计委", "ORG")]),
+    ],
+)
+def test_nlp_patterns_not_ordinary_words_and_clause_verbs(nlp, text, expected):
+    assert [(e.text, e.label_) for e in nlp(text).ents] == expected
