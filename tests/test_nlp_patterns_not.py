@@ -37,6 +37,11 @@ def _found(rule_set, text):
         # Two years compared: the head after them is a verb or a count.
         "1962年比1961年计划增长一成",
         "一九八〇年比一九七九年医院床位增加",
+        # Kinds of construction work in a law, named by nothing.
+        "城市地下管线工程竣工后应当测量",
+        "建筑保温工程必须符合标准",
+        "房屋建筑工程的施工单位",
+        "今年兴修的小型水利工程",
     ],
 )
 def test_nlp_patterns_not_generic_and_counted_give_nothing(rule_set, text):
@@ -51,6 +56,7 @@ def test_nlp_patterns_not_generic_and_counted_give_nothing(rule_set, text):
         # A name after a year or a determiner is no count.
         ("一些市民观看2022年杭州亚运会", [("2022年杭州亚运会", "PROJECT")]),
         ("1958年国民经济计划已经完成", [("1958年国民经济计划", "PROGRAM")]),
+        ("实施老旧小区加装电梯建设工程", [("老旧小区加装电梯建设工程", "PROGRAM")]),
     ],
 )
 def test_nlp_patterns_not_names_beside_them_kept(rule_set, text, expected):
