@@ -447,3 +447,31 @@ def test_nlp_patterns_program_vanity_works_and_slogans_are_no_programs(nlp, text
 )
 def test_nlp_patterns_program_issued_documents_keep_their_title(nlp, text, expected):
     assert [(t, l) for t, l in _ents(nlp, text) if l == "PROGRAM"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # national mechanisms and tasks the gazetteer knows, with or without their quotes
+        ("银行要用好小微企业融资协调工作机制。", [("小微企业融资协调工作机制", "PROGRAM")]),
+        ("发挥城市房地产融资协调机制作用。", [("城市房地产融资协调机制", "PROGRAM")]),
+        ("扎实做好金融“五篇大文章”，服务实体经济。", [("金融“五篇大文章”", "PROGRAM")]),
+        # a programme of works still names one; the legal terms of construction do not
+        ("实施新一轮百万亩造林绿化工程。", [("百万亩造林绿化工程", "PROGRAM")]),
+        ("新建民用建筑工程应当执行节能标准。", []),
+        ("鼓励其他房屋建筑工程优先选用绿色建材。", []),
+        ("审查附属园林绿化工程设计方案。", []),
+        ("核发建设工程规划许可证。", []),
+        # a level and a field name a kind of programme; a year's plan is a kind of plan
+        ("支持企业申报省级科技计划项目。", []),
+        ("依托省级以上重点人才工程引进专家。", []),
+        ("入选国家级重点人才工程的专家。", []),
+        ("编制区年度立法计划。", []),
+        ("组织实施城市绿化年度建设计划。", []),
+        # works named only to be opposed, with the verb that opposes them
+        ("严禁搞半拉子工程和豆腐渣工程。", []),
+        ("坚决不搞形象工程。", []),
+    ],
+)
+def test_nlp_patterns_program_kinds_and_terms_are_no_names(nlp, text, expected):
+    assert [(t, l) for t, l in _ents(nlp, text) if l == "PROGRAM"] == expected
