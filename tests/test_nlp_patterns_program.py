@@ -475,3 +475,26 @@ def test_nlp_patterns_program_issued_documents_keep_their_title(nlp, text, expec
 )
 def test_nlp_patterns_program_kinds_and_terms_are_no_names(nlp, text, expected):
     assert [(t, l) for t, l in _ents(nlp, text) if l == "PROGRAM"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a working word right before the head stays in the name
+        ("实施湖泊水质持续改善行动。", [("湖泊水质持续改善行动", "PROGRAM")]),
+        ("实施古村落保护传承利用工程。", [("古村落保护传承利用工程", "PROGRAM")]),
+        ("实施山区供水巩固提升工程。", [("山区供水巩固提升工程", "PROGRAM")]),
+        ("开展跨境电商市场拓展行动。", [("跨境电商市场拓展行动", "PROGRAM")]),
+        ("实施青年科技人才支持计划。", [("青年科技人才支持计划", "PROGRAM")]),
+        ("开展外资项目落地行动。", [("外资项目落地行动", "PROGRAM")]),
+        # but a verb on works, or on family planning, names nothing
+        ("多措并举推进工程建设。", []),
+        ("大力支持计划生育工作。", []),
+        # works of a kind, a trade, and what is selected into a ranking
+        ("实施一批控制性工程和先导性工程。", []),
+        ("开展对外承包工程和劳务合作。", []),
+        ("该案例入选“年度十大创新案例”，备受关注。", []),
+    ],
+)
+def test_nlp_patterns_program_working_words_before_the_head(nlp, text, expected):
+    assert [(t, l) for t, l in _ents(nlp, text) if l == "PROGRAM"] == expected
