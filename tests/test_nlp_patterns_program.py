@@ -498,3 +498,18 @@ def test_nlp_patterns_program_kinds_and_terms_are_no_names(nlp, text, expected):
 )
 def test_nlp_patterns_program_working_words_before_the_head(nlp, text, expected):
     assert [(t, l) for t, l in _ents(nlp, text) if l == "PROGRAM"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # national policies the gazetteer knows keep their head noun
+        ("各地继续落实消费品以旧换新政策。", [("消费品以旧换新政策", "PROGRAM")]),
+        ("银行落实无还本续贷政策。", [("无还本续贷政策", "PROGRAM")]),
+        ("对稻谷继续执行最低收购价政策。", [("最低收购价政策", "PROGRAM")]),
+        # the same words as a loan product or a figure are none
+        ("全年无还本续贷余额增长两成。", []),
+    ],
+)
+def test_nlp_patterns_program_national_policies_keep_their_head(nlp, text, expected):
+    assert [(t, l) for t, l in _ents(nlp, text) if l == "PROGRAM"] == expected
