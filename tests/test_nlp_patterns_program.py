@@ -467,6 +467,11 @@ def test_nlp_patterns_program_issued_documents_keep_their_title(nlp, text, expec
         ("依托省级以上重点人才工程引进专家。", []),
         ("入选国家级重点人才工程的专家。", []),
         ("编制区年度立法计划。", []),
+        ("承担国家级改革试点。", []),
+        ("创建省级高品质步行街试点。", [("省级高品质步行街试点", "PROGRAM")]),
+        # a strategy's firmness and the readiness for military struggle are no programmes
+        ("我们保持战略定力。", []),
+        ("加强各方向军事斗争准备。", []),
         ("组织实施城市绿化年度建设计划。", []),
         # works named only to be opposed, with the verb that opposes them
         ("严禁搞半拉子工程和豆腐渣工程。", []),
