@@ -490,6 +490,8 @@ def test_nlp_patterns_program_kinds_and_terms_are_no_names(nlp, text, expected):
         ("实施古村落保护传承利用工程。", [("古村落保护传承利用工程", "PROGRAM")]),
         ("实施山区供水巩固提升工程。", [("山区供水巩固提升工程", "PROGRAM")]),
         ("开展跨境电商市场拓展行动。", [("跨境电商市场拓展行动", "PROGRAM")]),
+        ("实施低收入农户持续增收行动。", [("低收入农户持续增收行动", "PROGRAM")]),
+        ("实施农文旅深度融合工程。", [("农文旅深度融合工程", "PROGRAM")]),
         ("实施青年科技人才支持计划。", [("青年科技人才支持计划", "PROGRAM")]),
         ("开展外资项目落地行动。", [("外资项目落地行动", "PROGRAM")]),
         # but a verb on works, or on family planning, names nothing
@@ -512,6 +514,7 @@ def test_nlp_patterns_program_working_words_before_the_head(nlp, text, expected)
         ("各地继续落实消费品以旧换新政策。", [("消费品以旧换新政策", "PROGRAM")]),
         ("银行落实无还本续贷政策。", [("无还本续贷政策", "PROGRAM")]),
         ("对稻谷继续执行最低收购价政策。", [("最低收购价政策", "PROGRAM")]),
+        ("加快实现城市运行“一网统管”。", [("城市运行“一网统管”", "PROGRAM")]),
         # the same words as a loan product or a figure are none
         ("全年无还本续贷余额增长两成。", []),
     ],
