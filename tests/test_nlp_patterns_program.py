@@ -447,3 +447,77 @@ def test_nlp_patterns_program_vanity_works_and_slogans_are_no_programs(nlp, text
 )
 def test_nlp_patterns_program_issued_documents_keep_their_title(nlp, text, expected):
     assert [(t, l) for t, l in _ents(nlp, text) if l == "PROGRAM"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # national mechanisms and tasks the gazetteer knows, with or without their quotes
+        ("银行要用好小微企业融资协调工作机制。", [("小微企业融资协调工作机制", "PROGRAM")]),
+        ("发挥城市房地产融资协调机制作用。", [("城市房地产融资协调机制", "PROGRAM")]),
+        ("扎实做好金融“五篇大文章”，服务实体经济。", [("金融“五篇大文章”", "PROGRAM")]),
+        # a programme of works still names one; the legal terms of construction do not
+        ("实施新一轮百万亩造林绿化工程。", [("百万亩造林绿化工程", "PROGRAM")]),
+        ("新建民用建筑工程应当执行节能标准。", []),
+        ("鼓励其他房屋建筑工程优先选用绿色建材。", []),
+        ("审查附属园林绿化工程设计方案。", []),
+        ("核发建设工程规划许可证。", []),
+        # a level and a field name a kind of programme; a year's plan is a kind of plan
+        ("支持企业申报省级科技计划项目。", []),
+        ("依托省级以上重点人才工程引进专家。", []),
+        ("入选国家级重点人才工程的专家。", []),
+        ("编制区年度立法计划。", []),
+        ("承担国家级改革试点。", []),
+        ("创建省级高品质步行街试点。", [("省级高品质步行街试点", "PROGRAM")]),
+        # a strategy's firmness and the readiness for military struggle are no programmes
+        ("我们保持战略定力。", []),
+        ("加强各方向军事斗争准备。", []),
+        ("组织实施城市绿化年度建设计划。", []),
+        # works named only to be opposed, with the verb that opposes them
+        ("严禁搞半拉子工程和豆腐渣工程。", []),
+        ("坚决不搞形象工程。", []),
+    ],
+)
+def test_nlp_patterns_program_kinds_and_terms_are_no_names(nlp, text, expected):
+    assert [(t, l) for t, l in _ents(nlp, text) if l == "PROGRAM"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a working word right before the head stays in the name
+        ("实施湖泊水质持续改善行动。", [("湖泊水质持续改善行动", "PROGRAM")]),
+        ("实施古村落保护传承利用工程。", [("古村落保护传承利用工程", "PROGRAM")]),
+        ("实施山区供水巩固提升工程。", [("山区供水巩固提升工程", "PROGRAM")]),
+        ("开展跨境电商市场拓展行动。", [("跨境电商市场拓展行动", "PROGRAM")]),
+        ("实施低收入农户持续增收行动。", [("低收入农户持续增收行动", "PROGRAM")]),
+        ("实施农文旅深度融合工程。", [("农文旅深度融合工程", "PROGRAM")]),
+        ("实施青年科技人才支持计划。", [("青年科技人才支持计划", "PROGRAM")]),
+        ("开展外资项目落地行动。", [("外资项目落地行动", "PROGRAM")]),
+        # but a verb on works, or on family planning, names nothing
+        ("多措并举推进工程建设。", []),
+        ("大力支持计划生育工作。", []),
+        # works of a kind, a trade, and what is selected into a ranking
+        ("实施一批控制性工程和先导性工程。", []),
+        ("开展对外承包工程和劳务合作。", []),
+        ("该案例入选“年度十大创新案例”，备受关注。", []),
+    ],
+)
+def test_nlp_patterns_program_working_words_before_the_head(nlp, text, expected):
+    assert [(t, l) for t, l in _ents(nlp, text) if l == "PROGRAM"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # national policies the gazetteer knows keep their head noun
+        ("各地继续落实消费品以旧换新政策。", [("消费品以旧换新政策", "PROGRAM")]),
+        ("银行落实无还本续贷政策。", [("无还本续贷政策", "PROGRAM")]),
+        ("对稻谷继续执行最低收购价政策。", [("最低收购价政策", "PROGRAM")]),
+        ("加快实现城市运行“一网统管”。", [("城市运行“一网统管”", "PROGRAM")]),
+        # the same words as a loan product or a figure are none
+        ("全年无还本续贷余额增长两成。", []),
+    ],
+)
+def test_nlp_patterns_program_national_policies_keep_their_head(nlp, text, expected):
+    assert [(t, l) for t, l in _ents(nlp, text) if l == "PROGRAM"] == expected
