@@ -113,8 +113,8 @@ def test_nlp_lexicon_load_reads_begins_per_label(tmp_path):
 
 
 NEVER_INSIDE = Lexicon(
-    leading=frozenset(), verbs=frozenset(), common=frozenset(), leading_or_verb=frozenset(),
-    never_inside=re.compile("进行|申报"),
+    leading=frozenset(), verbs=frozenset(), common=frozenset({"负责制"}), leading_or_verb=frozenset(),
+    never_inside=re.compile("进行|申报|负责"),
 )
 
 
@@ -126,6 +126,10 @@ NEVER_INSIDE = Lexicon(
         ("全面进行绿色工厂行动", [2, 4, 6, 8], ["绿色工厂行动"]),
         # only as a word: the 进行 across 促进|行动 is none
         ("健康促进行动", [2, 4], ["健康促进行动"]),
+        # nor the start of a longer word of the dictionary: 负责 of 负责制 is none
+        ("园长负责制若干规定", [2, 5, 7], ["园长负责制若干规定"]),
+        # a verb the segmenter glued to a name's first character still is one (负责县|…)
+        ("负责县环境监测站", [3, 5, 7], ["县环境监测站"]),
     ],
 )
 def test_nlp_lexicon_never_inside_only_as_words(text, cuts, expected):

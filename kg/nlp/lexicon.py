@@ -180,6 +180,13 @@ def _after_place_clause(text: str, start: int, c: Candidate, words: Mapping[int,
     return start
 
 
+def _in_longer_word(text: str, m: re.Match, words: Mapping[int, int], common: frozenset[str]) -> bool:
+    """Whether the segmenter's word at ``m`` runs past it and is a word of the dictionary
+    (负责制, 进行曲), not a verb the segmenter glued to a name's first character (报告县)."""
+    end = words.get(m.start(), m.end())
+    return end > m.end() and text[m.start() : end] in common
+
+
 def trim_leading(
     text: str, candidates: Sequence[Candidate], words: Mapping[int, int], lexicon: Lexicon,
     places: frozenset[int] = frozenset(), place_ends: frozenset[int] = frozenset(),
@@ -201,8 +208,9 @@ def trim_leading(
         start = c.start
         if lexicon.never_inside is not None and not _QUOTED.search(text, c.start, c.end):
             for m in lexicon.never_inside.finditer(text, c.start, c.end):
-                # Only where a word begins: the 进行 across 促进|行动 is none (报告县 is one word).
-                if m.start() in words:
+                # Only where a word begins: the 进行 across 促进|行动 is none (报告县 is one word),
+                # and not inside a longer word of the dictionary: 负责 of 建筑师负责制 is none.
+                if m.start() in words and not _in_longer_word(text, m, words, lexicon.common):
                     start = m.end()
         if c.label in _OBJECT_LABELS:
             start = _after_place_clause(text, start, c, words, lexicon, place_ends)
