@@ -93,6 +93,8 @@ def _found(rule_set, text, masked=()):
         # a field after 互联网+ / 人工智能+ in quotes: the whole quote, not the bare sign
         ("“互联网+巡查”全面推开。", [("“互联网+巡查”", "PROGRAM")]),
         ("推广“人工智能＋养殖”，提升效益。", [("“人工智能＋养殖”", "PROGRAM")]),
+        # 和美 (harmonious and beautiful) begins a name; 和 alone is a conjunction
+        ("建成一批和美村寨示范工程。", [("和美村寨示范工程", "PROGRAM")]),
         ("推动“互联网+”深入发展。", [("互联网+", "PROGRAM")]),  # the sign alone stays the bare name
     ],
 )
@@ -220,6 +222,11 @@ def _ents(nlp, text):
         ("开展老年人营养健康促进行动。", [("老年人营养健康促进行动", "PROGRAM")]),
         # nor does a word that begins a longer word of the dictionary: 负责 of 负责制
         ("推行山林看护负责制试点。", [("山林看护负责制试点", "PROGRAM")]),
+        # a name does not begin inside a word: 开发区, 对外 (开发 and 对 alone end a left boundary)
+        ("深化开发区审批制度改革。", [("开发区审批制度改革", "PROGRAM")]),
+        ("完善对外开放“1+3”政策。", [("对外开放“1+3”政策", "PROGRAM")]),
+        # 推开 (rolling out) takes the programme as its object, like 实施
+        ("全面推开农村信贷改革试点。", [("农村信贷改革试点", "PROGRAM")]),
         # 本科 is a level of education, not the pronoun 本 (jieba tags it r)
         ("优化本科课程体系评价改革。", [("本科课程体系评价改革", "PROGRAM")]),
         # an opening-up pilot zone granted to a place is named with the place, past 开放 (a STOP word)
