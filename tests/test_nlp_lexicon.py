@@ -113,8 +113,8 @@ def test_nlp_lexicon_load_reads_begins_per_label(tmp_path):
 
 
 NEVER_INSIDE = Lexicon(
-    leading=frozenset(), verbs=frozenset(), common=frozenset(), leading_or_verb=frozenset(),
-    never_inside=re.compile("进行|申报"),
+    leading=frozenset(), verbs=frozenset(), common=frozenset({"负责制"}), leading_or_verb=frozenset(),
+    never_inside=re.compile("进行|申报|负责"),
 )
 
 
@@ -126,8 +126,37 @@ NEVER_INSIDE = Lexicon(
         ("全面进行绿色工厂行动", [2, 4, 6, 8], ["绿色工厂行动"]),
         # only as a word: the 进行 across 促进|行动 is none
         ("健康促进行动", [2, 4], ["健康促进行动"]),
+        # nor the start of a longer word of the dictionary: 负责 of 负责制 is none
+        ("园长负责制若干规定", [2, 5, 7], ["园长负责制若干规定"]),
+        # a verb the segmenter glued to a name's first character still is one (负责县|…)
+        ("负责县环境监测站", [3, 5, 7], ["县环境监测站"]),
     ],
 )
 def test_nlp_lexicon_never_inside_only_as_words(text, cuts, expected):
     found = trim_leading(text, [Candidate(0, len(text), "PROGRAM", "test", 0)], _words(text, cuts), NEVER_INSIDE)
     assert [text[c.start:c.end] for c in found] == expected
+
+
+WORD_START = Lexicon(
+    leading=frozenset(), verbs=frozenset({"建成"}), common=frozenset({"开发区", "对外", "建成", "以南"}),
+    leading_or_verb=frozenset({"建成"}), nouns=frozenset({"开发区", "对外"}),
+)
+
+
+@pytest.mark.parametrize(
+    "text, cuts, start, expected",
+    [
+        # a pattern that began inside a noun of the dictionary begins with that noun
+        ("深化开发区税制改革", [2, 5, 7], 4, "开发区税制改革"),
+        ("扩大对外经贸改革", [2, 4, 6], 3, "对外经贸改革"),
+        # a name that begins where a word begins stays as it is
+        ("深化开发区税制改革", [2, 5, 7], 5, "税制改革"),
+        # a verb the segmenter glued to the name's first character stays out (建成|都)
+        ("建成都江植物园", [2, 3, 5], 2, "都江植物园"),
+        # and so does a word of place (以南|宋…: south of)
+        ("以南塘古镇为核心", [2, 4, 6], 2, "塘古镇为核心"),
+    ],
+)
+def test_nlp_lexicon_names_begin_where_words_begin(text, cuts, start, expected):
+    found = trim_leading(text, [Candidate(start, len(text), "PROGRAM", "test", 0)], _words(text, cuts), WORD_START)
+    assert [text[c.start:c.end] for c in found] == [expected]

@@ -86,6 +86,16 @@ def _found(rule_set, text, masked=()):
         ("落实《县域物流网络建设指引(试行)》要求。", [("《县域物流网络建设指引(试行)》", "PROGRAM")]),
         # 应用型 is a kind of school, not the verb 应用
         ("实施应用型高校培育工程。", [("应用型高校培育工程", "PROGRAM")]),
+        # 高等/中等/初等 + a school or an education begin a name: 等 is no function word there
+        ("实施高等院校实验平台提质工程。", [("高等院校实验平台提质工程", "PROGRAM")]),
+        ("深化中等职业学校办学体制改革。", [("中等职业学校办学体制改革", "PROGRAM")]),
+        ("推进初等教育课程改革。", [("初等教育课程改革", "PROGRAM")]),
+        # a field after 互联网+ / 人工智能+ in quotes: the whole quote, not the bare sign
+        ("“互联网+巡查”全面推开。", [("“互联网+巡查”", "PROGRAM")]),
+        ("推广“人工智能＋养殖”，提升效益。", [("“人工智能＋养殖”", "PROGRAM")]),
+        # 和美 (harmonious and beautiful) begins a name; 和 alone is a conjunction
+        ("建成一批和美村寨示范工程。", [("和美村寨示范工程", "PROGRAM")]),
+        ("推动“互联网+”深入发展。", [("互联网+", "PROGRAM")]),  # the sign alone stays the bare name
     ],
 )
 def test_nlp_patterns_program_finds_programs(rule_set, text, expected):
@@ -210,6 +220,15 @@ def _ents(nlp, text):
         ("搞好消费税转型试点。", [("消费税转型试点", "PROGRAM")]),
         # words no name holds count only as words: 促进|行动 holds no 进行
         ("开展老年人营养健康促进行动。", [("老年人营养健康促进行动", "PROGRAM")]),
+        # nor does a word that begins a longer word of the dictionary: 负责 of 负责制
+        ("推行山林看护负责制试点。", [("山林看护负责制试点", "PROGRAM")]),
+        # a name does not begin inside a word: 开发区, 对外 (开发 and 对 alone end a left boundary)
+        ("深化开发区审批制度改革。", [("开发区审批制度改革", "PROGRAM")]),
+        ("完善对外开放“1+3”政策。", [("对外开放“1+3”政策", "PROGRAM")]),
+        # 推开 (rolling out) takes the programme as its object, like 实施
+        ("全面推开农村信贷改革试点。", [("农村信贷改革试点", "PROGRAM")]),
+        # 本科 is a level of education, not the pronoun 本 (jieba tags it r)
+        ("优化本科课程体系评价改革。", [("本科课程体系评价改革", "PROGRAM")]),
         # an opening-up pilot zone granted to a place is named with the place, past 开放 (a STOP word)
         ("推进东兴重点开发开放试验区建设。", [("东兴重点开发开放试验区", "PROGRAM")]),
         ("贵州内陆开放型经济试验区成效明显。", [("贵州内陆开放型经济试验区", "PROGRAM")]),

@@ -48,6 +48,9 @@ class Lexicon:
     begins: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # Verbs that take a name as their object (实施“…”, 统筹“…”): shed even off a programme's name.
     object_verbs: frozenset[str] = frozenset()
+    # Nouns of common.tsv (jieba n, s, l, j: 开发区, 对外, 对外开放): a name found from inside one
+    # begins with it (``_word_start``).
+    nouns: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, folder: Path) -> "Lexicon":
@@ -72,6 +75,7 @@ class Lexicon:
             re.compile("|".join(map(re.escape, inside_longest_first))) if inside else None,
             frozenset(r["word"] for r in common_rows if len(r["word"]) > 1 and (r.get("tag") or "") in VERBAL_TAGS),
             begins, frozenset(object_verbs - MODALS),
+            frozenset(r["word"] for r in common_rows if len(r["word"]) > 1 and (r.get("tag") or "") in NOUN_TAGS),
         )
 
     def sheds(self, word: str, label: str, verbs: bool = True) -> bool:
@@ -98,6 +102,8 @@ VERB_CLASSES = frozenset({"verb", "object-verb"})
 NEVER_INSIDE_CLASSES = frozenset({"verb", "modal", "preposition", "conjunction"})
 # The tags of common.tsv (jieba's) that make a word a verb or a verbal noun.
 VERBAL_TAGS = frozenset({"v", "vn"})
+# The tags of common.tsv that make a word a noun a name may begin with (not f: 以南 of 以南宋…).
+NOUN_TAGS = frozenset({"n", "s", "l", "j"})
 # A verb with a complement of result (建好, 管好, 办好): jieba lists few of them, pkuseg reads
 # them as one word, and no name begins with one.
 _RESULTATIVE = re.compile(r"^\w好$")
@@ -180,6 +186,35 @@ def _after_place_clause(text: str, start: int, c: Candidate, words: Mapping[int,
     return start
 
 
+def _word_start(text: str, pos: int, words: Mapping[int, int], lexicon: Lexicon) -> int:
+    """Where a name found from ``pos`` begins: at the start of the word ``pos`` falls inside when
+    that word is a noun of the dictionary, which the pattern's boundary read as a verb or a
+    function word and its tail (开发|区 of 开发区, 对|外 of 对外开放); else at ``pos``. A verb or a
+    word of place there is none of the name, whatever the segmenter glued to it (建成|都 of
+    建成都市圈, 以南|宋 of 以南宋皇城小镇)."""
+    if pos in words:
+        return pos
+    for back in range(1, _LONGEST_WORD):
+        end = words.get(pos - back)
+        if end is not None:
+            word = text[pos - back : end]
+            if end > pos and word in lexicon.nouns and word not in lexicon.leading_or_verb:
+                return pos - back
+            return pos
+    return pos
+
+
+# Words longer than this are not looked for around a name's start.
+_LONGEST_WORD = 5
+
+
+def _in_longer_word(text: str, m: re.Match, words: Mapping[int, int], common: frozenset[str]) -> bool:
+    """Whether the segmenter's word at ``m`` runs past it and is a word of the dictionary
+    (负责制, 进行曲), not a verb the segmenter glued to a name's first character (报告县)."""
+    end = words.get(m.start(), m.end())
+    return end > m.end() and text[m.start() : end] in common
+
+
 def trim_leading(
     text: str, candidates: Sequence[Candidate], words: Mapping[int, int], lexicon: Lexicon,
     places: frozenset[int] = frozenset(), place_ends: frozenset[int] = frozenset(),
@@ -198,11 +233,12 @@ def trim_leading(
         if c.entry is not None or c.rule in verb_led:
             kept.append(c)
             continue
-        start = c.start
+        start = _word_start(text, c.start, words, lexicon)
         if lexicon.never_inside is not None and not _QUOTED.search(text, c.start, c.end):
             for m in lexicon.never_inside.finditer(text, c.start, c.end):
-                # Only where a word begins: the 进行 across 促进|行动 is none (报告县 is one word).
-                if m.start() in words:
+                # Only where a word begins: the 进行 across 促进|行动 is none (报告县 is one word),
+                # and not inside a longer word of the dictionary: 负责 of 建筑师负责制 is none.
+                if m.start() in words and not _in_longer_word(text, m, words, lexicon.common):
                     start = m.end()
         if c.label in _OBJECT_LABELS:
             start = _after_place_clause(text, start, c, words, lexicon, place_ends)
