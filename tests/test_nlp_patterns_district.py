@@ -233,6 +233,23 @@ def test_nlp_patterns_district_corridors_regions_and_parks(rule_set, text, expec
         "全省地区生产总值增长5%",
         # 区块链 is a blockchain, not a block.
         "纳入目录区块链系统统一管理",
+        # 带动 and 开发区域 are verbs, not a belt or a development zone; 以上 is no name's start.
+        "以技术创新带动产业升级",
+        "优势产业带动作用不强",
+        "鼓励企业开发区域特色产品",
+        "对县级及以上工业园区开展排查",
+        # Zones described by a process, a count, a building, a theme or the sea: no name.
+        "推广标准化生产单元",
+        "一座座新城拔地而起",
+        "完善医院功能区布局",
+        "打造多个主题园区",
+        "建设一批宜居片区",
+        "创建海洋经济示范区",
+        # A clause is no chain of zones: 入列 is a verb.
+        "太湖地质公园入列世界地质公园名录",
+        # A free trade area agreed between countries is an agreement, not a place.
+        "加快推进中国—东盟自贸区升级谈判",
+        "推动中日韩自贸区谈判，建设亚太自贸区",
     ],
 )
 def test_nlp_patterns_district_described_zones_give_nothing(rule_set, text):

@@ -197,3 +197,23 @@ def test_nlp_places_prefectures_banners_former_names_foreign_and_regions(rule_se
 )
 def test_nlp_places_zone_begins_after_a_verb(nlp, text, expected):
     assert [(e.text, e.label_) for e in nlp(text).ents if e.label_ == "DISTRICT"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A place that opens the name of a cluster, a catalogue or a list is inside that name.
+        ("新增苏南工业软件、珠三角智能家电等国家先进制造业集群", []),
+        ("列入杭州市企业信用信息补充目录的信息", []),
+        ("探索长三角政务服务事项互认清单管理", []),
+        # A modifier or a list mark after the place: the place is its own.
+        ("推动苏南重点产业集群发展", [("苏南", "DISTRICT")]),
+        ("支持嘉兴、湖州等纺织产业集群", [("嘉兴", "DISTRICT"), ("湖州", "DISTRICT")]),
+        ("湖州丝绸入选国家产业集群", [("湖州", "DISTRICT")]),
+        ("滨江区应当按照产业发展指导目录执行", [("滨江区", "DISTRICT")]),
+        # A free trade zone of one place is a zone; one agreed between countries is not.
+        ("设立福建自贸区，推动中国—东盟自贸区升级", [("福建自贸区", "DISTRICT")]),
+    ],
+)
+def test_nlp_places_inside_titles_of_clusters_catalogues_and_lists(rule_set, text, expected):
+    assert _found(rule_set, text) == expected

@@ -62,7 +62,34 @@ _COUNTED_AS_BODIES = re.compile(
     r"(?:、[^、，。；]{1,8})*等[0-9一二三四五六七八九十两百]+家"  # the items after it, then the count
 )
 
+# A place that opens the name of a cluster, a catalogue or a list is inside that name (ANNOTATION.md:
+# the outermost span only, and a place inside a title that is no entity is optional at most):
+# 浙东工业母机…等国家先进制造业集群, 深圳市公共信用信息补充目录, 京津冀行政许可结果互认清单. The
+# name runs on from the place without a function word or a verb; a modifier right after the place
+# makes the place a place of its own (皖北重点产业集群, 湖南特色优势的产业集群), and so does a
+# list of places (榆林、渭南等氢能产业集群).
+_TITLE_CHAR = r"(?![的和与及在是为把对从等之])\w"
+_TITLE_VERB = (
+    r"(?!入选|获批|获评|列入|纳入|成为|形成|打造|建设|培育|推动|加快|支持|做大|做强|壮大|新增|建成"
+    r"|实施|开展|认定|创建|编制|发布|制定|落实|完善|建立|公布|应当|按照|根据|依照|依据|可以|会同|负责"
+    r"|执行|进入|不再|严格|确定|组织|调整|修订|出台|共同|需要|通过|实行|定期|研究|已经|正在|全面)"
+)
+_TITLE_WORDS = rf"(?:{_TITLE_VERB}{_TITLE_CHAR})"
+_TITLE_AFTER = re.compile(
+    r"(?!重点|特色|优势|主导|支柱|新兴|先进|传统|相关|现代|优质|各类|产业|制造业|集群|目录|清单)"
+    rf"{_TITLE_WORDS}{{2,16}}?"
+    rf"(?:(?:(?:、{_TITLE_WORDS}{{4,16}}?)*等{_TITLE_WORDS}{{0,10}}?)?(?:目录|清单)"
+    rf"|(?:、{_TITLE_WORDS}{{4,16}}?)*等{_TITLE_WORDS}{{0,10}}?集群)"
+)
+
 EntryOf = Callable[[Candidate], Optional[Entry]]
+
+
+def opens_title(text: str, c: Candidate, next_start: Optional[int]) -> bool:
+    """A place right before the rest of a cluster's, catalogue's or list's name (see
+    ``_TITLE_AFTER``), unless a name found there begins where the place ends: then the place is
+    joined to it (``rules.join_place_prefixes``)."""
+    return next_start != c.end and bool(_TITLE_AFTER.match(text, c.end))
 
 
 def region(code: str) -> str:
@@ -214,6 +241,10 @@ def keep_places(
     dropped: list[Candidate] = []
     for i, c in enumerate(chosen):
         alternatives = readings.get((c.start, c.end), [c])
+        following = chosen[i + 1] if i + 1 < len(chosen) and chosen[i + 1].label != "DISTRICT" else None
+        if c.label == "DISTRICT" and opens_title(text, c, following.start if following else None):
+            dropped.append(c)
+            continue
         if _names_water(text, c, entry_of(c)):
             dropped.append(c)
             continue
