@@ -294,3 +294,38 @@ def test_nlp_patterns_org_departments_of_two_fields(rule_set, text, expected):
 )
 def test_nlp_patterns_org_place_offices(nlp, text, expected):
     assert [(e.text, e.label_) for e in nlp(text).ents if e.label_ == "ORG"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A class of bodies counted or measured out names none of them.
+        ("新设若干儿科医学研究中心", []),
+        ("组建一批海洋装备交叉研究院", []),
+        ("推动一些航运公司重组", []),
+        ("支持部分职业技术学院扩招", []),
+        ("南北两大钢铁集团合并", []),
+        ("支持长沙两大先进计算创新中心建设", []),
+        ("五大连池风景区管委会", [("五大连池风景区管委会", "ORG")]),
+        # the body named after the class is still found
+        ("建成若干实验室，湘江实验室挂牌", [("湘江实验室", "ORG")]),
+        # 居（村）民委员会 is the kind of committee, and 民委员会 no name.
+        ("由街道办事处和村（居）民委员会协助", [("街道办事处", "ORG")]),
+        # Governments of a kind of city are a class; a named city's is a body.
+        ("各省、自治区、直辖市人民政府要抓好落实", []),
+        ("计划单列市人民政府参照执行", []),
+        ("县级市政府承担主体责任", []),
+        ("经绍兴市人民政府批准", [("绍兴市人民政府", "ORG")]),
+        # The level before a department is no place: a department of a level is no name.
+        ("县城市管理行政主管部门负责本办法实施", []),
+        ("计划单列市商务主管部门审核", []),
+        ("由江西省药品监督管理部门备案", [("江西省药品监督管理部门", "ORG")]),
+        ("淄博市张店区卫生健康局", [("淄博市张店区卫生健康局", "ORG")]),
+        ("枣庄市市中区人民政府", [("枣庄市市中区人民政府", "ORG")]),
+        # A verb of sending or a part of a class is no part of a body's name.
+        ("材料请正式行文报送至国家药监局", [("国家药监局", "ORG")]),
+        ("其中有一部分中学由县里负担", []),
+    ],
+)
+def test_nlp_patterns_org_classes_of_bodies_give_nothing(rule_set, text, expected):
+    assert _orgs(rule_set, text) == expected
