@@ -325,6 +325,24 @@ def test_nlp_patterns_org_place_offices(nlp, text, expected):
         # A verb of sending or a part of a class is no part of a body's name.
         ("材料请正式行文报送至国家药监局", [("国家药监局", "ORG")]),
         ("其中有一部分中学由县里负担", []),
+        # Listed, multinational and platform companies are kinds of company.
+        ("新增境外上市公司12家", []),
+        ("吸引知名跨国公司设立研发中心", []),
+        ("推进城投融资平台公司转型", []),
+        ("网约车平台公司应当公示计价规则", []),
+        ("中国上市公司协会发布年报", [("中国上市公司协会", "ORG")]),
+        # An owners' committee is one every estate has; the verbs of regulations end no body's name.
+        ("业主大会可以另行选举业主委员会", []),
+        ("逾期不召开业主委员会会议的", []),
+        ("应当书面告知街道办事处", [("街道办事处", "ORG")]),
+        ("向房屋所在地街道办事处申请", [("街道办事处", "ORG")]),
+        ("（九）街道办事处负责调解", [("街道办事处", "ORG")]),
+        ("方案应当报街道办事处备案", [("街道办事处", "ORG")]),
+        # 与 before a level or 城乡 begins a second body or a kind; between fields it is inside a name.
+        ("推动农技人员与区人民政府签订协议", [("区人民政府", "ORG")]),
+        ("深化集团化办学与城乡学校共同体建设", []),
+        ("组建海洋材料科学与工程研究所", [("海洋材料科学与工程研究所", "ORG")]),
+        ("将该项目纳入临港算力研究院", [("临港算力研究院", "ORG")]),
     ],
 )
 def test_nlp_patterns_org_classes_of_bodies_give_nothing(rule_set, text, expected):
