@@ -325,6 +325,11 @@ def test_nlp_patterns_org_place_offices(nlp, text, expected):
         # A verb of sending or a part of a class is no part of a body's name.
         ("材料请正式行文报送至国家药监局", [("国家药监局", "ORG")]),
         ("其中有一部分中学由县里负担", []),
+        # A level's kind of body is a class.
+        ("建成区级婴幼儿照护综合服务中心", []),
+        ("县级以上文明城市建设委员会负责协调", []),
+        ("新认定省级生物制造技术创新中心8家", []),
+        ("国家级山西省知识产权保护中心揭牌", [("山西省知识产权保护中心", "ORG")]),
         # Listed, multinational and platform companies are kinds of company.
         ("新增境外上市公司12家", []),
         ("吸引知名跨国公司设立研发中心", []),
