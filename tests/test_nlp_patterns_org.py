@@ -352,3 +352,21 @@ def test_nlp_patterns_org_place_offices(nlp, text, expected):
 )
 def test_nlp_patterns_org_classes_of_bodies_give_nothing(rule_set, text, expected):
     assert _orgs(rule_set, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Bare 党委 is the Party committee as an institution, no body named (like 政府 alone);
+        # with a level it names one.
+        ("坚持党委统一领导、部门协同推进", []),
+        ("在各级党委和政府领导下推进", []),
+        ("按照自治区党委的部署推进", [("自治区党委", "ORG")]),
+        ("县委、县政府高度重视", [("县委", "ORG"), ("县政府", "ORG")]),
+        # 全市政府 are all the governments of the city.
+        ("全市政府系统要转变作风", []),
+        ("全省政府性债务风险可控", []),
+    ],
+)
+def test_nlp_patterns_org_bare_party_committee_is_generic(nlp, text, expected):
+    assert [(e.text, e.label_) for e in nlp(text).ents if e.label_ == "ORG"] == expected
