@@ -294,3 +294,79 @@ def test_nlp_patterns_org_departments_of_two_fields(rule_set, text, expected):
 )
 def test_nlp_patterns_org_place_offices(nlp, text, expected):
     assert [(e.text, e.label_) for e in nlp(text).ents if e.label_ == "ORG"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A class of bodies counted or measured out names none of them.
+        ("新设若干儿科医学研究中心", []),
+        ("组建一批海洋装备交叉研究院", []),
+        ("推动一些航运公司重组", []),
+        ("支持部分职业技术学院扩招", []),
+        ("南北两大钢铁集团合并", []),
+        ("支持长沙两大先进计算创新中心建设", []),
+        ("五大连池风景区管委会", [("五大连池风景区管委会", "ORG")]),
+        # the body named after the class is still found
+        ("建成若干实验室，湘江实验室挂牌", [("湘江实验室", "ORG")]),
+        # 居（村）民委员会 is the kind of committee, and 民委员会 no name.
+        ("由街道办事处和村（居）民委员会协助", [("街道办事处", "ORG")]),
+        # Governments of a kind of city are a class; a named city's is a body.
+        ("各省、自治区、直辖市人民政府要抓好落实", []),
+        ("计划单列市人民政府参照执行", []),
+        ("县级市政府承担主体责任", []),
+        ("经绍兴市人民政府批准", [("绍兴市人民政府", "ORG")]),
+        # The level before a department is no place: a department of a level is no name.
+        ("县城市管理行政主管部门负责本办法实施", []),
+        ("计划单列市商务主管部门审核", []),
+        ("由江西省药品监督管理部门备案", [("江西省药品监督管理部门", "ORG")]),
+        ("淄博市张店区卫生健康局", [("淄博市张店区卫生健康局", "ORG")]),
+        ("枣庄市市中区人民政府", [("枣庄市市中区人民政府", "ORG")]),
+        # A verb of sending or a part of a class is no part of a body's name.
+        ("材料请正式行文报送至国家药监局", [("国家药监局", "ORG")]),
+        ("其中有一部分中学由县里负担", []),
+        # A level's kind of body is a class.
+        ("建成区级婴幼儿照护综合服务中心", []),
+        ("县级以上文明城市建设委员会负责协调", []),
+        ("新认定省级生物制造技术创新中心8家", []),
+        ("国家级山西省知识产权保护中心揭牌", [("山西省知识产权保护中心", "ORG")]),
+        # Listed, multinational and platform companies are kinds of company.
+        ("新增境外上市公司12家", []),
+        ("吸引知名跨国公司设立研发中心", []),
+        ("推进城投融资平台公司转型", []),
+        ("网约车平台公司应当公示计价规则", []),
+        ("中国上市公司协会发布年报", [("中国上市公司协会", "ORG")]),
+        # An owners' committee is one every estate has; the verbs of regulations end no body's name.
+        ("业主大会可以另行选举业主委员会", []),
+        ("逾期不召开业主委员会会议的", []),
+        ("应当书面告知街道办事处", [("街道办事处", "ORG")]),
+        ("向房屋所在地街道办事处申请", [("街道办事处", "ORG")]),
+        ("（九）街道办事处负责调解", [("街道办事处", "ORG")]),
+        ("方案应当报街道办事处备案", [("街道办事处", "ORG")]),
+        # 与 before a level or 城乡 begins a second body or a kind; between fields it is inside a name.
+        ("推动农技人员与区人民政府签订协议", [("区人民政府", "ORG")]),
+        ("深化集团化办学与城乡学校共同体建设", []),
+        ("组建海洋材料科学与工程研究所", [("海洋材料科学与工程研究所", "ORG")]),
+        ("将该项目纳入临港算力研究院", [("临港算力研究院", "ORG")]),
+    ],
+)
+def test_nlp_patterns_org_classes_of_bodies_give_nothing(rule_set, text, expected):
+    assert _orgs(rule_set, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Bare 党委 is the Party committee as an institution, no body named (like 政府 alone);
+        # with a level it names one.
+        ("坚持党委统一领导、部门协同推进", []),
+        ("在各级党委和政府领导下推进", []),
+        ("按照自治区党委的部署推进", [("自治区党委", "ORG")]),
+        ("县委、县政府高度重视", [("县委", "ORG"), ("县政府", "ORG")]),
+        # 全市政府 are all the governments of the city.
+        ("全市政府系统要转变作风", []),
+        ("全省政府性债务风险可控", []),
+    ],
+)
+def test_nlp_patterns_org_bare_party_committee_is_generic(nlp, text, expected):
+    assert [(e.text, e.label_) for e in nlp(text).ents if e.label_ == "ORG"] == expected
