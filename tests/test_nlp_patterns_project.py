@@ -193,6 +193,13 @@ def _projects(nlp, text):
         ("今年要新建湖北丹江口水库、河南白沙水库。", [("湖北丹江口水库", "PROJECT"), ("河南白沙水库", "PROJECT")]),
         # items named by their company stay in a list called projects
         ("推进万华乙烯二期、天能新材料等项目。", [("万华乙烯二期", "PROJECT"), ("天能新材料", "PROJECT")]),
+        # apps named in quotes before 功能 stay apps; a quoted name before 项目 stays one
+        ("优化“鲁通”“爱齐鲁”功能。", [("“鲁通”", "PROJECT"), ("“爱齐鲁”", "PROJECT")]),
+        ("推广“绿色森林”项目。", [("“绿色森林”项目", "PROJECT")]),
+        # an extension of a line written 西延伸 is one phase
+        ("建成7号线西延伸。", [("7号线西延伸", "PROJECT")]),
+        # an event ends before 等 in a list
+        ("办好第九届省运会等重大赛事。", [("第九届省运会", "PROJECT")]),
     ],
 )
 def test_nlp_patterns_project_shapes_of_works_and_events(nlp, text, expected):
@@ -291,6 +298,19 @@ def test_nlp_patterns_project_shapes_of_works_and_events(nlp, text, expected):
         "中国共产党第十次全国代表大会召开。",
         # 委会 of a committee, and a date or an area before a canal, are no names
         "各级革委会都要整顿。",
+        # roles and counts in quotes are no apps (功能 of a role)
+        "发挥兵团“压舱石”“大熔炉”“桥头堡”功能。",
+        "强化“三中心”功能。",
+        # a national policy's class of projects in quotes
+        "加大“白名单”项目贷款，推进“工业上楼”项目。",
+        # a big port of the world is no port's name
+        "成为世界大港。",
+        # kinds of data centre by region, size or scope
+        "推动东西部数据中心协同，对小散数据中心改造，调度区域内数据中心集群。",
+        # a list of slogans in one pair of quotes is no platform
+        "初步建成“一个体系、两个中心、五大平台”。",
+        # taking apps down names none
+        "依法下架APP、小程序300余款。",
         "开工十日前报运河管理机构，保护本行政区域内运河遗产。",
     ],
 )
