@@ -303,8 +303,9 @@ def test_nlp_patterns_project_shapes_of_works_and_events(nlp, text, expected):
         "强化“三中心”功能。",
         # a national policy's class of projects in quotes
         "加大“白名单”项目贷款，推进“工业上楼”项目。",
-        # a big port of the world is no port's name
+        # a big port of the world is no port's name, nor are smart kinds of hall or port
         "成为世界大港。",
+        "推进智慧图书馆、智慧博物馆、智慧港口建设。",
         # kinds of data centre by region, size or scope
         "推动东西部数据中心协同，对小散数据中心改造，调度区域内数据中心集群。",
         # a list of slogans in one pair of quotes is no platform
