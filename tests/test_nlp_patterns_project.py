@@ -187,6 +187,19 @@ def _projects(nlp, text):
         # a park or company named after the port is not the port
         ("组建青海陆港集团。", []),
         ("完善空港、国际陆港等开放平台。", []),  # a kind of port, no city names it
+        # water led from one river to another keeps its first character, a verb to the segmenter
+        ("抓紧引江入洱二期工程建设。", [("引江入洱二期工程", "PROJECT")]),
+        # a building verb before a work is not part of its name
+        ("今年要新建湖北丹江口水库、河南白沙水库。", [("湖北丹江口水库", "PROJECT"), ("河南白沙水库", "PROJECT")]),
+        # items named by their company stay in a list called projects
+        ("推进万华乙烯二期、天能新材料等项目。", [("万华乙烯二期", "PROJECT"), ("天能新材料", "PROJECT")]),
+        # apps named in quotes before 功能 stay apps; a quoted name before 项目 stays one
+        ("优化“鲁通”“爱齐鲁”功能。", [("“鲁通”", "PROJECT"), ("“爱齐鲁”", "PROJECT")]),
+        ("推广“绿色森林”项目。", [("“绿色森林”项目", "PROJECT")]),
+        # an extension of a line written 西延伸 is one phase
+        ("建成7号线西延伸。", [("7号线西延伸", "PROJECT")]),
+        # an event ends before 等 in a list
+        ("办好第九届省运会等重大赛事。", [("第九届省运会", "PROJECT")]),
     ],
 )
 def test_nlp_patterns_project_shapes_of_works_and_events(nlp, text, expected):
@@ -264,6 +277,42 @@ def test_nlp_patterns_project_shapes_of_works_and_events(nlp, text, expected):
         "报告经本次大会批准后实施。",  # this assembly, not a hosted event
         "全年铁路货运量稳步增长。",  # a time, not a railway's name
         "推进58个“拆旧建新”项目，支持“技改焕新”项目320个。",  # counted: classes of projects
+        # a size or a type before a kind of works describes it (PRJ_KIND)
+        "加快中小型水库和低风速型风电场建设。",
+        "改造重点小型病险水库。",
+        # a quantity, a time or a region before a kind of works describes it
+        "今年将修建许多公路，本年内铁路运量增长。",
+        "1960年新建铁路1000公里。",
+        "加强中西部铁路和内河航道建设。",
+        # industries a list calls projects name none (PRJ_INDUSTRY)
+        "发展新能源、新材料、燃气轮机等重大项目。",
+        "建设一批化工新材料、专用化学品等项目。",
+        # a regulation's projects described by where or which they are
+        "保护区内建设项目应当避让，区内已有合法建设项目应当整改。",
+        "符合省有关产业政策确定项目的标准。",
+        "新建住宅类建设项目应当配套，推动文化惠民项目。",
+        # 路线 and 热线 in a list are no metro lines
+        "坚持群众路线、开通服务热线。",
+        # a standing assembly's congress or session is no hosted event
+        "1956年我受全国人民代表大会委托报告。",
+        "中国共产党第十次全国代表大会召开。",
+        # 委会 of a committee, and a date or an area before a canal, are no names
+        "各级革委会都要整顿。",
+        # roles and counts in quotes are no apps (功能 of a role)
+        "发挥兵团“压舱石”“大熔炉”“桥头堡”功能。",
+        "强化“三中心”功能。",
+        # a national policy's class of projects in quotes
+        "加大“白名单”项目贷款，推进“工业上楼”项目。",
+        # a big port of the world is no port's name, nor are smart kinds of hall or port
+        "成为世界大港。",
+        "推进智慧图书馆、智慧博物馆、智慧港口建设。",
+        # kinds of data centre by region, size or scope
+        "推动东西部数据中心协同，对小散数据中心改造，调度区域内数据中心集群。",
+        # a list of slogans in one pair of quotes is no platform
+        "初步建成“一个体系、两个中心、五大平台”。",
+        # taking apps down names none
+        "依法下架APP、小程序300余款。",
+        "开工十日前报运河管理机构，保护本行政区域内运河遗产。",
     ],
 )
 def test_nlp_patterns_project_ignores_classes_and_descriptions(nlp, text):
