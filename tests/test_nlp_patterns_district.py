@@ -64,6 +64,10 @@ def test_nlp_patterns_district_compound_names(rule_set, text, expected):
         ("与四川凉山州、云南怒江州对口帮扶", [("四川凉山州", "DISTRICT"), ("云南怒江州", "DISTRICT")]),
         ("与法国里昂市、秘鲁首都利马市签署友好合作备忘录", [("法国里昂市", "DISTRICT"), ("秘鲁", "DISTRICT"), ("利马市", "DISTRICT")]),
         ("始宁桥社区列入首批省级试点", [("始宁桥社区", "DISTRICT")]),
+        # A province and a city of two or more characters; 上市 and 城市 end no city's name.
+        ("与湖北黄石市、安徽泾县合作", [("湖北黄石市", "DISTRICT"), ("安徽泾县", "DISTRICT")]),
+        ("支持企业在北京证券交易所上市", []),
+        ("提升天津城市能级和核心竞争力", [("天津", "DISTRICT")]),
     ],
 )
 def test_nlp_patterns_district_divisions_and_foreign_places(rule_set, text, expected):

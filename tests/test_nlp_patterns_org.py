@@ -139,6 +139,9 @@ def test_nlp_patterns_org_masked_text_gives_nothing(rule_set, text, masked):
         ("推动上交所宁波基地建设", [("上交所宁波基地", "ORG")]),
         # What goes public is a company.
         ("宁波舜宇成功上市", [("宁波舜宇", "ORG")]),
+        # 到 ("to") is a clause word: the exchange begins after it.
+        ("支持更多企业到上海证券交易所上市", [("上海证券交易所", "ORG")]),
+        ("鼓励企业到北京证券交易所挂牌融资", [("北京证券交易所", "ORG")]),
     ],
 )
 def test_nlp_patterns_org_exchanges_and_listed_companies(rule_set, text, expected):
