@@ -103,6 +103,13 @@ def test_nlp_patterns_project_ignores_generic_words(rule_set, text):
         ("实施城区河道综合整治工程。", [("城区河道综合整治工程", "PROGRAM")]),
         ("实施健身步道提升工程。", [("健身步道提升工程", "PROGRAM")]),
         ("实施危险路段整治工程。", [("危险路段整治工程", "PROGRAM")]),
+        # a kind of restoration or water supply names no works; a place or a thing does
+        ("实施湿地保护修复工程。", [("湿地保护修复工程", "PROGRAM")]),
+        ("推进城市生态修复工程。", [("城市生态修复工程", "PROGRAM")]),
+        ("完善城市供水工程。", []),
+        ("建设规模化供水工程。", []),
+        ("推进北湖供水工程。", [("北湖供水工程", "PROJECT")]),
+        ("实施古塔修复工程。", [("古塔修复工程", "PROJECT")]),
         # a national designation of a platform is a PROGRAM
         ("加快建设“万亩千亿”新产业平台。", [("“万亩千亿”新产业平台", "PROGRAM")]),
     ],
