@@ -110,6 +110,13 @@ def test_nlp_patterns_project_ignores_generic_words(rule_set, text):
         ("建设规模化供水工程。", []),
         ("推进北湖供水工程。", [("北湖供水工程", "PROJECT")]),
         ("实施古塔修复工程。", [("古塔修复工程", "PROJECT")]),
+        # a named water works, sluice or flood channel; a bare kind is none
+        ("推进千岛湖配水工程建设。", [("千岛湖配水工程", "PROJECT")]),
+        ("加强配水工程保护。", []),
+        ("完成城南河沿河景观工程。", [("城南河沿河景观工程", "PROJECT")]),
+        ("完成颍河节制闸工程。", [("颍河节制闸工程", "PROJECT")]),
+        ("完成新安河减河工程。", [("新安河减河工程", "PROJECT")]),
+        ("推进东沟分洪道工程。", [("东沟分洪道工程", "PROJECT")]),
         # a national designation of a platform is a PROGRAM
         ("加快建设“万亩千亿”新产业平台。", [("“万亩千亿”新产业平台", "PROGRAM")]),
     ],
