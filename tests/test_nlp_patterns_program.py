@@ -389,6 +389,18 @@ def test_nlp_patterns_program_plans_named_by_field(nlp, text, expected):
         ("管理机构收集有关工程造价资料。", []),
         # an abstract field names a programme of works
         ("深入实施邻里互助建设工程。", [("邻里互助建设工程", "PROGRAM")]),
+        # 工程 right after a verb is its object, not a programme's head
+        ("施工单位要保证工程质量。", []),
+        ("任何单位不得影响工程安全。", []),
+        ("管理单位应当定期检查工程设施。", []),
+        ("努力提高工程效益。", []),
+        ("巡查中发现工程隐患的应当报告。", []),
+        # water works of a kind are no programme
+        ("完善城市供水工程。", []),
+        ("加强配水工程保护。", []),
+        # a programme of protection or betterment stays
+        ("实施消费者权益保护工程。", [("消费者权益保护工程", "PROGRAM")]),
+        ("实施城乡人居环境改善工程。", [("城乡人居环境改善工程", "PROGRAM")]),
         # the department of development and reform in a list of departments
         ("县级以上人民政府发展改革、住建等部门按职责负责。", []),
         ("深化电力体制改革、水价改革。", [("电力体制改革", "PROGRAM"), ("水价改革", "PROGRAM")]),
