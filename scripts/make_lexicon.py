@@ -64,6 +64,21 @@ GENERIC_PLACES = {"城市", "农村", "乡村", "城乡", "地区", "地方", "�
 # One-character words kept: function words only. The segmenter leaves the characters of a name it
 # does not know as one-character words (之/浦路, 贴/沙河), and those are mostly content characters.
 ONE_CHAR_TAGS = {"p", "c", "r"}
+# Words that begin no name although the rules above leave them out: one-character adverbs (the
+# segmenter reads them as words of their own before a name: 还/要/新建…, 已/建成…), and words that
+# stand before names in reports as the clause's subject or adverb (我们制订…, 充分…), each with the
+# class it is shed as (如, 像, 当 as prepositions: 如黄河三门峡水库 is an example given).
+ALWAYS = {
+    "还": "adverb", "也": "adverb", "已": "adverb", "仅": "adverb", "又": "adverb", "再": "adverb",
+    "就": "adverb", "才": "adverb", "均": "adverb", "亦": "adverb", "便": "adverb", "有": "verb",
+    "如": "preposition", "像": "preposition", "当": "preposition", "我们": "pronoun", "最近": "adverb",
+    "充分": "adverb",
+    # jieba tags 新建 a place (新建区 of Nanchang), but policy text uses it as the verb (新建…铁路).
+    "新建": "verb",
+}
+# The labels whose names a word of ALWAYS still begins: places' names begin with these characters
+# (当阳, 如东, 亦庄, 有…), and the segmenter cuts an unknown place's name into characters.
+ALWAYS_BEGINS = {"新建": "DISTRICT", **{w: "DISTRICT" for w in ALWAYS if len(w) == 1}}
 # The gazetteers of names (not the lists of non-entities or context words).
 NAME_FILES = {"divisions": "DISTRICT", "townships": "DISTRICT", "zones": "DISTRICT", "same_as": "DISTRICT",
               "organizations": "ORG", "programs": "PROGRAM", "projects": "PROJECT"}
@@ -155,6 +170,9 @@ def main() -> None:
     for word, freq, tag in tagged:
         if (int(freq) >= args.common_freq and tag not in PROPER_TAGS and len(word) > 1) or word in GENERIC_PLACES:
             common.append((word, tag, int(freq)))
+        if word in ALWAYS:
+            rows.append((word, ALWAYS[word], int(freq), ALWAYS_BEGINS.get(word, "")))
+            continue
         if tag not in TAGS or int(freq) < args.min_freq or word in KEEP:
             continue
         if len(word) == 1 and tag not in ONE_CHAR_TAGS:

@@ -160,3 +160,64 @@ WORD_START = Lexicon(
 def test_nlp_lexicon_names_begin_where_words_begin(text, cuts, start, expected):
     found = trim_leading(text, [Candidate(start, len(text), "PROGRAM", "test", 0)], _words(text, cuts), WORD_START)
     assert [text[c.start:c.end] for c in found] == [expected]
+
+
+CLAUSE = Lexicon(
+    leading=frozenset({"要", "将", "还", "如", "适当"}), verbs=frozenset({"增加", "整治", "兴修"}),
+    common=frozenset({"将军", "开发区", "合理", "适当", "增加", "整治", "地区", "医院"}),
+    leading_or_verb=frozenset({"要", "将", "还", "如", "适当", "增加", "整治", "兴修"}),
+    never_inside=re.compile("同|使"), nouns=frozenset({"将军", "开发区", "地区", "医院", "本市"}),
+)
+
+
+@pytest.mark.parametrize(
+    "text, cuts, start, label, expected",
+    [
+        # an adverbial ending in 地 and its verb begin no name: the name begins after the 地
+        ("合理地整治沿江航道工程", [2, 3, 5, 7, 9], 0, "PROJECT", ["沿江航道工程"]),
+        ("适当地增加县城医院", [2, 3, 5, 7], 0, "ORG", ["县城医院"]),
+        # 地 as a word of its own before no verb, and inside 地区, stays
+        ("西山地区中心医院", [2, 4, 6], 0, "ORG", ["西山地区中心医院"]),
+        # nor after a word the dictionary does not know (跨军|地 of 跨军地改革)
+        ("跨营地改革", [2, 3], 0, "PROGRAM", ["跨营地改革"]),
+        # a one-character clause word inside a name, as a word of its own: the name begins after it
+        ("北州大学同南州大学", [2, 4, 5, 7], 0, "ORG", ["南州大学"]),
+        ("使东州规划", [1, 3], 0, "PROGRAM", ["东州规划"]),
+        # but not as a character of a longer word (大使馆, 同济)
+        ("东国大使馆", [2, 5], 0, "ORG", ["东国大使馆"]),
+        ("同济新村医院", [2, 4], 0, "ORG", ["同济新村医院"]),
+        # a one-character adverb or modal comes off the front
+        ("还要兴修北河水库", [1, 2, 4, 6], 0, "PROJECT", ["北河水库"]),
+        ("如北河水库", [1, 3], 0, "PROJECT", ["北河水库"]),
+        # a modal that is a noun's first character stays: 将军庙, found from 军 or from 将
+        ("将军庙至北河铁路", [3, 4, 6], 1, "PROJECT", ["将军庙至北河铁路"]),
+        ("将军庙至北河铁路", [1, 3, 4, 6], 1, "PROJECT", ["将军庙至北河铁路"]),
+        ("将军庙至北河铁路", [1, 3, 4, 6], 0, "PROJECT", ["将军庙至北河铁路"]),
+        # only a modal: 本|市政府 is this city's government, not a 本市 one
+        ("本市政府", [1, 4], 1, "ORG", ["市政府"]),
+        # a proper word ending with a conjunction the pattern stopped at (协和|医学院)
+        ("泰和医学院附属医院", [2, 5, 7], 2, "ORG", ["泰和医学院附属医院"]),
+        # a year before a body's name is none of it; before a programme's it stays
+        ("1955年东州钢铁公司", [5, 7, 9], 0, "ORG", ["东州钢铁公司"]),
+        ("一九五八年东州计划", [5, 7], 0, "PROGRAM", ["一九五八年东州计划"]),
+    ],
+)
+def test_nlp_lexicon_clause_words_before_and_inside_names(text, cuts, start, label, expected):
+    found = trim_leading(text, [Candidate(start, len(text), label, "test", 0)], _words(text, cuts), CLAUSE)
+    assert [text[c.start:c.end] for c in found] == expected
+
+
+@pytest.mark.parametrize(
+    "text, cuts, places, expected",
+    [
+        # a one-character adverb or clause word that begins a known place stays (如|东县, 同|江市)
+        ("如东县医院", [1, 3, 5], [0], ["如东县医院"]),
+        ("北州同江市医院", [2, 3, 5, 7], [2], ["北州同江市医院"]),
+        # where no place begins there, it goes
+        ("如东海医院", [1, 3, 5], [], ["东海医院"]),
+    ],
+)
+def test_nlp_lexicon_clause_words_that_begin_places_stay(text, cuts, places, expected):
+    found = trim_leading(text, [Candidate(0, len(text), "ORG", "test", 0)], _words(text, cuts), CLAUSE,
+                         places=frozenset(places))
+    assert [text[c.start:c.end] for c in found] == expected

@@ -139,7 +139,12 @@ _COUNT = re.compile(
     r"(?:近|约|超过|超|逾)?(?:[0-9０-９.]+[万亿千百]?|[一二三四五六七八九十百千万两几多]+)(?:余|多)?"
     r"(?:家|个|条|所|批次|批|组|座|处|类|种|名|位|支|户|栋|套|宗|项|台|部|件|间|辆|艘|架|张|头|只|份|本|门)(?:左右)?"
 )
-_DATE = re.compile(r"(?:[0-9０-９]{4}年)?[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}[日号](?:前|后|起)?")
+_YEAR = r"(?:[0-9０-９]{4}|[〇○零一二三四五六七八九]{4})年"
+_DATE = re.compile(rf"(?:{_YEAR})?[0-9０-９一二三四五六七八九十]{{1,2}}月[0-9０-９一二三四五六七八九十]{{1,3}}[日号](?:前|后|起)?")
+# A bare year begins no body's or place's name (1955年包头钢铁公司); a programme's or an event's
+# name may carry one (一九五八年计划, 2022年杭州亚运会).
+_BARE_YEAR = re.compile(_YEAR)
+_YEARLESS = frozenset({"ORG", "DISTRICT"})
 _QUOTED = re.compile("[“《]")
 _COMPANY = re.compile("集团|公司|股份|控股")
 # Only a programme's name may begin with a verb (降低…成本专项行动); a body, a work or a place
@@ -188,17 +193,20 @@ def _after_place_clause(text: str, start: int, c: Candidate, words: Mapping[int,
 
 def _word_start(text: str, pos: int, words: Mapping[int, int], lexicon: Lexicon) -> int:
     """Where a name found from ``pos`` begins: at the start of the word ``pos`` falls inside when
-    that word is a noun of the dictionary, which the pattern's boundary read as a verb or a
+    that word, or its beginning across ``pos``, is a noun of the dictionary, which the pattern's boundary read as a verb or a
     function word and its tail (开发|区 of 开发区, 对|外 of 对外开放); else at ``pos``. A verb or a
     word of place there is none of the name, whatever the segmenter glued to it (建成|都 of
     建成都市圈, 以南|宋 of 以南宋皇城小镇)."""
     if pos in words:
-        return pos
+        return _glued_start(text, pos, words, lexicon)
     for back in range(1, _LONGEST_WORD):
         end = words.get(pos - back)
         if end is not None:
             word = text[pos - back : end]
-            if end > pos and word in lexicon.nouns and word not in lexicon.leading_or_verb:
+            # The noun may be the word's beginning only (将军|庙 of 将军庙, cut at the modal 将).
+            if end > pos and word not in lexicon.leading_or_verb and any(
+                word[:k] in lexicon.nouns for k in range(back + 1, len(word) + 1)
+            ):
                 return pos - back
             return pos
     return pos
@@ -206,6 +214,48 @@ def _word_start(text: str, pos: int, words: Mapping[int, int], lexicon: Lexicon)
 
 # Words longer than this are not looked for around a name's start.
 _LONGEST_WORD = 5
+
+
+# Conjunctions a pattern's left boundary stops at; the last character of a proper word too (协和).
+_CONJUNCTIONS = frozenset("和与及同并或")
+
+
+def _glued_start(text: str, pos: int, words: Mapping[int, int], lexicon: Lexicon) -> int:
+    """Where a name found from the start of a word begins when the pattern's boundary was a
+    character of the word before it: a one-character modal that makes a noun with the name's first
+    character (将|军庙 of 将军庙, read as the modal 将), or a word the dictionary does not know
+    that ends with a conjunction (协和|医学院); else ``pos``."""
+    if words.get(pos - 1) == pos and text[pos - 1] in MODALS and text[pos - 1 : pos + 1] in lexicon.nouns:
+        return pos - 1
+    for back in range(2, _LONGEST_WORD):
+        if words.get(pos - back) == pos:
+            word = text[pos - back : pos]
+            return pos - back if word[-1] in _CONJUNCTIONS and _unknown_word(word, lexicon) else pos
+    return pos
+
+
+def _unknown_word(word: str, lexicon: Lexicon) -> bool:
+    """Whether ``word`` is one the dictionary does not know, nor any of its beginnings: a proper
+    word whose last character a pattern's boundary read as a conjunction (协|和 of 协和医学院). A
+    verb the segmenter glued to a character (报告县, 建成都) begins with a word it knows."""
+    return len(word) > 1 and word not in lexicon.common and not any(
+        word[:k] in lexicon.common or word[:k] in lexicon.leading_or_verb for k in range(1, len(word))
+    )
+
+
+def _adverbial(text: str, start: int, end: int, words: Mapping[int, int], lexicon: Lexicon) -> int:
+    """Where a name begins that runs across an adverbial (适当地, 有计划地) and its verb or
+    preposition (适当地增加医院, 有效地同…作斗争): after the 地; else ``start``. The 地 must be a
+    word of its own after a common word (跨军|地 of 跨军地改革 is a noun's), and a verb or a
+    function word must follow it: 地区, 地质 and 内地 are words of their own."""
+    pos, prev = start, start
+    while pos < end and (stop := words.get(pos)) is not None and stop < end:
+        if text[pos:stop] == "地" and text[prev:pos] in lexicon.common and (after := words.get(stop)) is not None and after <= end and (
+            text[stop:after] in lexicon.leading_or_verb or text[stop:after] in lexicon.verbal
+        ):
+            start = stop
+        prev, pos = pos, stop
+    return start
 
 
 def _in_longer_word(text: str, m: re.Match, words: Mapping[int, int], common: frozenset[str]) -> bool:
@@ -238,12 +288,19 @@ def trim_leading(
             for m in lexicon.never_inside.finditer(text, c.start, c.end):
                 # Only where a word begins: the 进行 across 促进|行动 is none (报告县 is one word),
                 # and not inside a longer word of the dictionary: 负责 of 建筑师负责制 is none.
-                if m.start() in words and not _in_longer_word(text, m, words, lexicon.common):
+                # A one-character word only as a whole word: 同 of 同济, 使 of 大使馆 or 使用 is none.
+                if m.start() in words and not _in_longer_word(text, m, words, lexicon.common) and (
+                    len(m.group()) > 1 or (words[m.start()] == m.end() and m.start() not in places)
+                ):
                     start = m.end()
+        if not _QUOTED.search(text, c.start, c.end):
+            start = _adverbial(text, start, c.end, words, lexicon)
         if c.label in _OBJECT_LABELS:
             start = _after_place_clause(text, start, c, words, lexicon, place_ends)
         if (m := _DATE.match(text, start, c.end)) and m.end() in words:
             start = m.end()  # a date is no part of a name: 2025年1月14日自治区人民政府
+        elif c.label in _YEARLESS and (m := _BARE_YEAR.match(text, start, c.end)) and m.end() in words:
+            start = m.end()
         if (m := _COUNT.match(text, start, c.end)) and m.end() in words:
             start = m.end()
         # A field before a quoted name is no verb (多感受到“放管服”改革 is “放管服”改革), nor is
@@ -253,6 +310,10 @@ def trim_leading(
         while (
             (end := words.get(start)) is not None and end < c.end and lexicon.sheds(text[start:end], c.label, verbs)
             and not _ABLE.match(text, start, c.end)
+            # a one-character modal that begins a noun with the next character is none (将|军庙 of 将军庙;
+            # 本|市政府 is this city's government),
+            # nor one that begins a known place (当|雄县, 如|东县)
+            and not (end - start == 1 and ((text[start] in MODALS and text[start : start + 2] in lexicon.nouns) or start in places))
         ):
             start = end
         # A verb and a count, whatever the label: 遴选50家…试点 are fifty pilots, 实施100多项改革.
