@@ -193,8 +193,9 @@ def _after_place_clause(text: str, start: int, c: Candidate, words: Mapping[int,
 
 def _word_start(text: str, pos: int, words: Mapping[int, int], lexicon: Lexicon) -> int:
     """Where a name found from ``pos`` begins: at the start of the word ``pos`` falls inside when
-    that word, or its beginning across ``pos``, is a noun of the dictionary, which the pattern's boundary read as a verb or a
-    function word and its tail (开发|区 of 开发区, 对|外 of 对外开放); else at ``pos``. A verb or a
+    that word, or its beginning across ``pos``, is a noun of the dictionary, which the pattern's
+    boundary read as a verb or a function word and its tail (开发|区 of 开发区, 对|外 of 对外开放);
+    else at ``pos``. A verb or a
     word of place there is none of the name, whatever the segmenter glued to it (建成|都 of
     建成都市圈, 以南|宋 of 以南宋皇城小镇)."""
     if pos in words:

@@ -288,7 +288,10 @@ class RuleSet:
             found = trim_leading(text, found, words, self.lexicon, places, frozenset(c.end for c in known_places), self._verb_led)
             found = begin_with_places(text, found, words)
             # A word that begins places' names (当, 如: 当阳, 如东) is no verb inside a zone's name.
-            found = trim_zone_verbs(text, found, words, lambda w: w in self.lexicon.leading_or_verb and "DISTRICT" not in self.lexicon.begins.get(w, ()))
+            found = trim_zone_verbs(
+                text, found, words,
+                lambda w: w in self.lexicon.leading_or_verb and "DISTRICT" not in self.lexicon.begins.get(w, ()),
+            )
             found += place_names(text, found, words, self.place_prefixes, self._strong_place)
             # A county's or township's bare short form that begins or ends inside a word is not
             # there: 民和 in 人民/和, 大安 in 加大/安置.
