@@ -70,12 +70,14 @@ class Lexicon:
             inside = {row["word"] for row in _words(folder / "never_inside.tsv", NEVER_INSIDE_CLASSES, problems)}
         verbs -= MODALS
         inside_longest_first = sorted(inside, key=len, reverse=True)
+
+        def tagged(tags: frozenset[str]) -> frozenset[str]:
+            return frozenset(r["word"] for r in common_rows if len(r["word"]) > 1 and (r.get("tag") or "") in tags)
+
         return cls(
             frozenset(leading), frozenset(verbs), frozenset(common), frozenset(leading | verbs),
             re.compile("|".join(map(re.escape, inside_longest_first))) if inside else None,
-            frozenset(r["word"] for r in common_rows if len(r["word"]) > 1 and (r.get("tag") or "") in VERBAL_TAGS),
-            begins, frozenset(object_verbs - MODALS),
-            frozenset(r["word"] for r in common_rows if len(r["word"]) > 1 and (r.get("tag") or "") in NOUN_TAGS),
+            tagged(VERBAL_TAGS), begins, frozenset(object_verbs - MODALS), tagged(NOUN_TAGS),
         )
 
     def sheds(self, word: str, label: str, verbs: bool = True) -> bool:
@@ -195,9 +197,8 @@ def _word_start(text: str, pos: int, words: Mapping[int, int], lexicon: Lexicon)
     """Where a name found from ``pos`` begins: at the start of the word ``pos`` falls inside when
     that word, or its beginning across ``pos``, is a noun of the dictionary, which the pattern's
     boundary read as a verb or a function word and its tail (开发|区 of 开发区, 对|外 of 对外开放);
-    else at ``pos``. A verb or a
-    word of place there is none of the name, whatever the segmenter glued to it (建成|都 of
-    建成都市圈, 以南|宋 of 以南宋皇城小镇)."""
+    else at ``pos``. A verb or a word of place there is none of the name, whatever the segmenter
+    glued to it (建成|都 of 建成都市圈, 以南|宋 of 以南宋皇城小镇)."""
     if pos in words:
         return _glued_start(text, pos, words, lexicon)
     for back in range(1, _LONGEST_WORD):
@@ -226,13 +227,18 @@ def _glued_start(text: str, pos: int, words: Mapping[int, int], lexicon: Lexicon
     character of the word before it: a one-character modal that makes a noun with the name's first
     character (将|军庙 of 将军庙, read as the modal 将), or a word the dictionary does not know
     that ends with a conjunction (协和|医学院); else ``pos``."""
-    if words.get(pos - 1) == pos and text[pos - 1] in MODALS and text[pos - 1 : pos + 1] in lexicon.nouns:
+    if words.get(pos - 1) == pos and _modal_noun(text, pos - 1, lexicon):
         return pos - 1
     for back in range(2, _LONGEST_WORD):
         if words.get(pos - back) == pos:
             word = text[pos - back : pos]
             return pos - back if word[-1] in _CONJUNCTIONS and _unknown_word(word, lexicon) else pos
     return pos
+
+
+def _modal_noun(text: str, pos: int, lexicon: Lexicon) -> bool:
+    """Whether the modal at ``pos`` begins a noun with the next character (将军, 本市)."""
+    return text[pos] in MODALS and text[pos : pos + 2] in lexicon.nouns
 
 
 def _unknown_word(word: str, lexicon: Lexicon) -> bool:
@@ -251,8 +257,10 @@ def _adverbial(text: str, start: int, end: int, words: Mapping[int, int], lexico
     function word must follow it: 地区, 地质 and 内地 are words of their own."""
     pos, prev = start, start
     while pos < end and (stop := words.get(pos)) is not None and stop < end:
-        if text[pos:stop] == "地" and text[prev:pos] in lexicon.common and (after := words.get(stop)) is not None and after <= end and (
-            text[stop:after] in lexicon.leading_or_verb or text[stop:after] in lexicon.verbal
+        after = words.get(stop)
+        if (
+            text[pos:stop] == "地" and text[prev:pos] in lexicon.common and after is not None and after <= end
+            and (text[stop:after] in lexicon.leading_or_verb or text[stop:after] in lexicon.verbal)
         ):
             start = stop
         prev, pos = pos, stop
@@ -276,8 +284,8 @@ def trim_leading(
     word's start to its end; ``places``, where known places begin: a body's or a
     work's name does not begin with a verb or verbal noun right before one (设置重庆…大学,
     建好湖南…馆); ``place_ends``, where they end: a place followed by a verb or a count is the
-    subject of a clause, not the first word of a name (兰州实现高铁, 德令哈4座…电站). Gazetteer names are kept as they are: they are names whatever they begin with,
-    and so are the names of ``verb_led`` rules, titles whose first verb is their own (开展 +
+    subject of a clause, not the first word of a name (兰州实现高铁, 德令哈4座…电站). Gazetteer
+    names are kept as they are: they are names whatever they begin with, and so are the names of ``verb_led`` rules, titles whose first verb is their own (开展 +
     规范涉企执法专项行动, 出台 + 促进民营经济发展壮大20条措施)."""
     kept = []
     for c in candidates:
@@ -314,7 +322,7 @@ def trim_leading(
             # a one-character modal that begins a noun with the next character is none (将|军庙 of 将军庙;
             # 本|市政府 is this city's government),
             # nor one that begins a known place (当|雄县, 如|东县)
-            and not (end - start == 1 and ((text[start] in MODALS and text[start : start + 2] in lexicon.nouns) or start in places))
+            and not (end - start == 1 and (_modal_noun(text, start, lexicon) or start in places))
         ):
             start = end
         # A verb and a count, whatever the label: 遴选50家…试点 are fifty pilots, 实施100多项改革.
