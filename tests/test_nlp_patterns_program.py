@@ -609,3 +609,19 @@ def test_nlp_patterns_program_list_items_before_a_counted_quote(nlp, text, expec
 )
 def test_nlp_patterns_program_bare_quotes_by_what_follows(nlp, text, expected):
     assert [(t, l) for t, l in _ents(nlp, text) if l == "PROGRAM"] == expected
+
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # clusters counted by a quoted code are a programme of clusters
+        ("做强“62X”现代制造业集群。", [("“62X”现代制造业集群", "PROGRAM")]),
+        ("“3721”集群营收增长一成。", [("“3721”集群", "PROGRAM")]),
+        ("培育“八强”先进产业集群。", [("“八强”先进产业集群", "PROGRAM")]),
+        # a quote of words before 集群 describes it
+        ("打造“金字塔形”产业集群。", []),
+    ],
+)
+def test_nlp_patterns_program_clusters_by_quoted_code(rule_set, text, expected):
+    assert _found(rule_set, text) == expected
