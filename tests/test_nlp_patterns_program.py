@@ -552,3 +552,76 @@ def test_nlp_patterns_program_working_words_before_the_head(nlp, text, expected)
 )
 def test_nlp_patterns_program_national_policies_keep_their_head(nlp, text, expected):
     assert [(t, l) for t, l in _ents(nlp, text) if l == "PROGRAM"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a working word may stand right before the head after the quote
+        ("全面实施“五美”建设计划。", [("“五美”建设计划", "PROGRAM")]),
+        ("建立“孵化+加速+上市”企业培育机制。", [("“孵化+加速+上市”企业培育机制", "PROGRAM")]),
+        ("健全“网格+警格”新型社区运行模式。", [("“网格+警格”新型社区运行模式", "PROGRAM")]),
+        # but no verb of filing into something: the quote is its subject
+        ("推动“东数西算”纳入省级算力建设试点。", [("东数西算", "PROJECT"), ("省级算力建设试点", "PROGRAM")]),
+        # the activities of a quoted campaign are the campaign; those of a quoted day are events
+        ("办好“乐游江城”系列活动。", [("“乐游江城”系列活动", "PROGRAM")]),
+        ("开展“志愿者日”系列活动。", [("“志愿者日”系列活动", "PROJECT")]),
+        # a numbered phase of a quoted programme's works is a work
+        ("推进“退耕还林”三期工程建设。", [("“退耕还林”三期工程", "PROJECT")]),
+        # a 战略布局 is theory, not a strategy of action
+        ("协调推进“四个全面”战略布局。", []),
+    ],
+)
+def test_nlp_patterns_program_quote_and_head(rule_set, text, expected):
+    assert _found(rule_set, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # list items before a counted quote are what it counts, not its field
+        ("完善公路、铁路、水运“三网衔接”机制。", [("“三网衔接”机制", "PROGRAM")]),
+        ("深化线上受理、线下办结“双轨并行”模式。", [("“双轨并行”模式", "PROGRAM")]),
+        # after a quoted item the next field is parallel to it and stays
+        ("落实“一网通办”改革、营商环境“双优”机制。", [("“一网通办”改革", "PROGRAM"), ("营商环境“双优”机制", "PROGRAM")]),
+        # a field before a quote not after a list still stays
+        ("实施农村电网“三年提升”行动。", [("农村电网“三年提升”行动", "PROGRAM")]),
+    ],
+)
+def test_nlp_patterns_program_list_items_before_a_counted_quote(nlp, text, expected):
+    assert [(t, l) for t, l in _ents(nlp, text) if l == "PROGRAM"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a bare quote whose results are kept or whose coverage is reached
+        ("持续巩固“三减一增”成果。", [("“三减一增”", "PROGRAM")]),
+        ("实现全县“一乡一站”全覆盖。", [("“一乡一站”", "PROGRAM")]),
+        # quotes in a row before 建设 are each built
+        ("加强“高峰学科”“优势学科”建设。", [("“高峰学科”", "PROGRAM"), ("“优势学科”", "PROGRAM")]),
+        # 建设类 is a kind of field: the quotes before it are none
+        ("“工程资质”“施工许可”建设类事项已上线。", []),
+        # 统筹推进 carries out a programme; a 总体布局 after the quote is theory
+        ("统筹推进“两减”和质量提升。", [("“两减”", "PROGRAM")]),
+        ("统筹推进“五位一体”总体布局。", []),
+    ],
+)
+def test_nlp_patterns_program_bare_quotes_by_what_follows(nlp, text, expected):
+    assert [(t, l) for t, l in _ents(nlp, text) if l == "PROGRAM"] == expected
+
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # clusters counted by a quoted code are a programme of clusters
+        ("做强“62X”现代制造业集群。", [("“62X”现代制造业集群", "PROGRAM")]),
+        ("“3721”集群营收增长一成。", [("“3721”集群", "PROGRAM")]),
+        ("培育“八强”先进产业集群。", [("“八强”先进产业集群", "PROGRAM")]),
+        # a quote of words before 集群 describes it
+        ("打造“金字塔形”产业集群。", []),
+    ],
+)
+def test_nlp_patterns_program_clusters_by_quoted_code(rule_set, text, expected):
+    assert _found(rule_set, text) == expected
