@@ -552,3 +552,49 @@ def test_nlp_patterns_program_working_words_before_the_head(nlp, text, expected)
 )
 def test_nlp_patterns_program_national_policies_keep_their_head(nlp, text, expected):
     assert [(t, l) for t, l in _ents(nlp, text) if l == "PROGRAM"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # after a verb of making or carrying it out, a name runs to its head across the STOP
+        # words, 的, 与, 为 and 以 it holds
+        ("落实省委整治文山会海为干部松绑若干规定。", [("省委整治文山会海为干部松绑若干规定", "PROGRAM")]),
+        ("推进山区教育以乡为主的管理体制改革。", [("山区教育以乡为主的管理体制改革", "PROGRAM")]),
+        ("加快科研院所与主管部门脱钩改革。", [("科研院所与主管部门脱钩改革", "PROGRAM")]),
+        ("拟定了省政府机构改革方案。", [("省政府机构改革方案", "PROGRAM")]),
+        ("落实应对老龄人口高峰工作方案。", [("应对老龄人口高峰工作方案", "PROGRAM")]),
+        ("制定实施大运河保护传承三年行动计划。", [("大运河保护传承三年行动计划", "PROGRAM")]),
+        # its first word may be a verb of the title
+        ("必须大力实施强化山区特色优势战略。", [("强化山区特色优势战略", "PROGRAM")]),
+        ("开展服务保障进园区行动。", [("服务保障进园区行动", "PROGRAM")]),
+        # heads such as 专项, 重大专项 and 示范项目 belong to the name
+        ("开展茶树良种选育工程重大专项。", [("茶树良种选育工程重大专项", "PROGRAM")]),
+        ("实施长三角联合攻关专项，打造中试基地。", [("长三角联合攻关专项", "PROGRAM")]),
+        # a second name joined by 和 after the verb
+        ("实施旅游品牌战略和重大文旅项目带动战略。", [("旅游品牌战略", "PROGRAM"), ("重大文旅项目带动战略", "PROGRAM")]),
+    ],
+)
+def test_nlp_patterns_program_whole_name_after_a_verb_of_doing(nlp, text, expected):
+    assert [(t, l) for t, l in _ents(nlp, text) if l == "PROGRAM"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        # a clause is no part of a name: a degree before 的, a list word, a count, a scope word
+        ("推进更大范围的粮食流通改革。", "更大范围的粮食流通改革"),
+        ("积极推进其他方面的配套改革。", "其他方面的配套改革"),
+        ("积极推进农村各项改革。", "农村各项改革"),
+        ("实施8项省级重大技术专项。", "8项省级重大技术专项"),
+        ("组织实施本行政区域内的数字经济发展战略、规划。", "本行政区域内的数字经济发展战略"),
+        ("以推进城乡融合发展为战略牵引。", "城乡融合发展为战略"),
+        ("加快住房制度改革的进程。", "住房制度改革的进程"),
+        # 专项 before the work it qualifies is no head
+        ("开展道路交通安全专项整治。", "道路交通安全专项"),
+        # the department of development and reform in a list is no reform
+        ("推进中心镇发展改革、财政等部门协作。", "中心镇发展改革"),
+    ],
+)
+def test_nlp_patterns_program_whole_name_after_a_verb_stops_at_a_clause(nlp, text, absent):
+    assert absent not in [t for t, _ in _ents(nlp, text)]
