@@ -598,3 +598,17 @@ def test_nlp_patterns_program_whole_name_after_a_verb_of_doing(nlp, text, expect
 )
 def test_nlp_patterns_program_whole_name_after_a_verb_stops_at_a_clause(nlp, text, absent):
     assert absent not in [t for t, _ in _ents(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a field ending in 建设 before a quoted programme stays in its name
+        ("抓好海防建设“十五五”规划执行。", [("海防建设“十五五”规划", "PROGRAM")]),
+        ("扎实推进美丽山村建设“千村百镇”工程。", [("美丽山村建设“千村百镇”工程", "PROGRAM")]),
+        # 建设 right after a verb is the verb: the quote alone is the name
+        ("加快建设“四港联动”工程。", [("“四港联动”工程", "PROGRAM")]),
+    ],
+)
+def test_nlp_patterns_program_building_field_before_quote(nlp, text, expected):
+    assert [(t, l) for t, l in _ents(nlp, text) if l == "PROGRAM"] == expected
