@@ -571,8 +571,11 @@ def test_nlp_patterns_program_national_policies_keep_their_head(nlp, text, expec
         # heads such as 专项, 重大专项 and 示范项目 belong to the name
         ("开展茶树良种选育工程重大专项。", [("茶树良种选育工程重大专项", "PROGRAM")]),
         ("实施长三角联合攻关专项，打造中试基地。", [("长三角联合攻关专项", "PROGRAM")]),
-        # a second name joined by 和 after the verb
+        # a second name joined by 和 after the verb; the first may end in any programme head
         ("实施旅游品牌战略和重大文旅项目带动战略。", [("旅游品牌战略", "PROGRAM"), ("重大文旅项目带动战略", "PROGRAM")]),
+        ("开展智慧养老试点和社区医院改革示范项目。", [("智慧养老试点", "PROGRAM"), ("社区医院改革示范项目", "PROGRAM")]),
+        # a reform's pilot keeps its head
+        ("今年推行房产税改革试点。", [("房产税改革试点", "PROGRAM")]),
     ],
 )
 def test_nlp_patterns_program_whole_name_after_a_verb_of_doing(nlp, text, expected):
@@ -590,6 +593,10 @@ def test_nlp_patterns_program_whole_name_after_a_verb_of_doing(nlp, text, expect
         ("组织实施本行政区域内的数字经济发展战略、规划。", "本行政区域内的数字经济发展战略"),
         ("以推进城乡融合发展为战略牵引。", "城乡融合发展为战略"),
         ("加快住房制度改革的进程。", "住房制度改革的进程"),
+        # a locative before 的 (面上的, 区域内的), the measures of a reform, a duty of a regulation
+        ("推进面上的国企改革。", "面上的国企改革"),
+        ("出台优化水价改革举措。", "优化水价改革"),
+        ("建设单位应当制定、实施扬尘污染防治工作方案。", "扬尘污染防治工作方案"),
         # 专项 before the work it qualifies is no head
         ("开展道路交通安全专项整治。", "道路交通安全专项"),
         # the department of development and reform in a list is no reform
