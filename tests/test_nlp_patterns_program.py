@@ -619,3 +619,18 @@ def test_nlp_patterns_program_whole_name_after_a_verb_stops_at_a_clause(nlp, tex
 )
 def test_nlp_patterns_program_building_field_before_quote(nlp, text, expected):
     assert [(t, l) for t, l in _ents(nlp, text) if l == "PROGRAM"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a programme of building named in quotes keeps its head (建设行动, 建设计划, 建设工程 …)
+        ("全面实施“三好”建设计划。", [("“三好”建设计划", "PROGRAM")]),
+        ("开展“暖心家园”建设行动，加力改造。", [("“暖心家园”建设行动", "PROGRAM")]),
+        ("实施“光网江城”建设工程。", [("“光网江城”建设工程", "PROGRAM")]),
+        # 建设 alone after the quote stays out: a noun of working on it
+        ("启动“未来乡村”建设。", [("“未来乡村”", "PROGRAM")]),
+    ],
+)
+def test_nlp_patterns_program_quoted_building_heads(nlp, text, expected):
+    assert [(t, l) for t, l in _ents(nlp, text) if l == "PROGRAM"] == expected
