@@ -579,6 +579,59 @@ def test_nlp_patterns_program_quote_and_head(rule_set, text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # after a verb of making or carrying it out, a name runs to its head across the STOP
+        # words, 的, 与, 为 and 以 it holds
+        ("落实省委整治文山会海为干部松绑若干规定。", [("省委整治文山会海为干部松绑若干规定", "PROGRAM")]),
+        ("推进山区教育以乡为主的管理体制改革。", [("山区教育以乡为主的管理体制改革", "PROGRAM")]),
+        ("加快科研院所与主管部门脱钩改革。", [("科研院所与主管部门脱钩改革", "PROGRAM")]),
+        ("拟定了省政府机构改革方案。", [("省政府机构改革方案", "PROGRAM")]),
+        ("落实应对老龄人口高峰工作方案。", [("应对老龄人口高峰工作方案", "PROGRAM")]),
+        ("制定实施大运河保护传承三年行动计划。", [("大运河保护传承三年行动计划", "PROGRAM")]),
+        # its first word may be a verb of the title
+        ("必须大力实施强化山区特色优势战略。", [("强化山区特色优势战略", "PROGRAM")]),
+        ("开展服务保障进园区行动。", [("服务保障进园区行动", "PROGRAM")]),
+        # heads such as 专项, 重大专项 and 示范项目 belong to the name
+        ("开展茶树良种选育工程重大专项。", [("茶树良种选育工程重大专项", "PROGRAM")]),
+        ("实施长三角联合攻关专项，打造中试基地。", [("长三角联合攻关专项", "PROGRAM")]),
+        # a second name joined by 和 after the verb; the first may end in any programme head
+        ("实施旅游品牌战略和重大文旅项目带动战略。", [("旅游品牌战略", "PROGRAM"), ("重大文旅项目带动战略", "PROGRAM")]),
+        ("开展智慧养老试点和社区医院改革示范项目。", [("智慧养老试点", "PROGRAM"), ("社区医院改革示范项目", "PROGRAM")]),
+        # a reform's pilot keeps its head
+        ("今年推行房产税改革试点。", [("房产税改革试点", "PROGRAM")]),
+    ],
+)
+def test_nlp_patterns_program_whole_name_after_a_verb_of_doing(nlp, text, expected):
+    assert [(t, l) for t, l in _ents(nlp, text) if l == "PROGRAM"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        # a clause is no part of a name: a degree before 的, a list word, a count, a scope word
+        ("推进更大范围的粮食流通改革。", "更大范围的粮食流通改革"),
+        ("积极推进其他方面的配套改革。", "其他方面的配套改革"),
+        ("积极推进农村各项改革。", "农村各项改革"),
+        ("实施8项省级重大技术专项。", "8项省级重大技术专项"),
+        ("组织实施本行政区域内的数字经济发展战略、规划。", "本行政区域内的数字经济发展战略"),
+        ("以推进城乡融合发展为战略牵引。", "城乡融合发展为战略"),
+        ("加快住房制度改革的进程。", "住房制度改革的进程"),
+        # a locative before 的 (面上的, 区域内的), the measures of a reform, a duty of a regulation
+        ("推进面上的国企改革。", "面上的国企改革"),
+        ("出台优化水价改革举措。", "优化水价改革"),
+        ("建设单位应当制定、实施扬尘污染防治工作方案。", "扬尘污染防治工作方案"),
+        # 专项 before the work it qualifies is no head
+        ("开展道路交通安全专项整治。", "道路交通安全专项"),
+        # the department of development and reform in a list is no reform
+        ("推进中心镇发展改革、财政等部门协作。", "中心镇发展改革"),
+    ],
+)
+def test_nlp_patterns_program_whole_name_after_a_verb_stops_at_a_clause(nlp, text, absent):
+    assert absent not in [t for t, _ in _ents(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         # list items before a counted quote are what it counts, not its field
         ("完善公路、铁路、水运“三网衔接”机制。", [("“三网衔接”机制", "PROGRAM")]),
         ("深化线上受理、线下办结“双轨并行”模式。", [("“双轨并行”模式", "PROGRAM")]),
@@ -589,6 +642,20 @@ def test_nlp_patterns_program_quote_and_head(rule_set, text, expected):
     ],
 )
 def test_nlp_patterns_program_list_items_before_a_counted_quote(nlp, text, expected):
+    assert [(t, l) for t, l in _ents(nlp, text) if l == "PROGRAM"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a field ending in 建设 before a quoted programme stays in its name
+        ("抓好海防建设“十五五”规划执行。", [("海防建设“十五五”规划", "PROGRAM")]),
+        ("扎实推进美丽山村建设“千村百镇”工程。", [("美丽山村建设“千村百镇”工程", "PROGRAM")]),
+        # 建设 right after a verb is the verb: the quote alone is the name
+        ("加快建设“四港联动”工程。", [("“四港联动”工程", "PROGRAM")]),
+    ],
+)
+def test_nlp_patterns_program_building_field_before_quote(nlp, text, expected):
     assert [(t, l) for t, l in _ents(nlp, text) if l == "PROGRAM"] == expected
 
 
@@ -611,7 +678,6 @@ def test_nlp_patterns_program_bare_quotes_by_what_follows(nlp, text, expected):
     assert [(t, l) for t, l in _ents(nlp, text) if l == "PROGRAM"] == expected
 
 
-
 @pytest.mark.parametrize(
     "text, expected",
     [
@@ -625,3 +691,18 @@ def test_nlp_patterns_program_bare_quotes_by_what_follows(nlp, text, expected):
 )
 def test_nlp_patterns_program_clusters_by_quoted_code(rule_set, text, expected):
     assert _found(rule_set, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a programme of building named in quotes keeps its head (建设行动, 建设计划, 建设工程 …)
+        ("全面实施“三好”建设计划。", [("“三好”建设计划", "PROGRAM")]),
+        ("开展“暖心家园”建设行动，加力改造。", [("“暖心家园”建设行动", "PROGRAM")]),
+        ("实施“光网江城”建设工程。", [("“光网江城”建设工程", "PROGRAM")]),
+        # 建设 alone after the quote stays out: a noun of working on it
+        ("启动“未来乡村”建设。", [("“未来乡村”", "PROGRAM")]),
+    ],
+)
+def test_nlp_patterns_program_quoted_building_heads(nlp, text, expected):
+    assert [(t, l) for t, l in _ents(nlp, text) if l == "PROGRAM"] == expected
