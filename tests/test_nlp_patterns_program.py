@@ -570,6 +570,10 @@ def test_nlp_patterns_program_national_policies_keep_their_head(nlp, text, expec
         ("勇于同违法犯罪现象作斗争。", []),
         ("古堰入选世界灌溉工程遗产名录。", []),
         ("加快构建国土空间规划体系。", []),
+        # kinds of works and programmes a law or plan lists, written without a name
+        ("对较大的单项工程和收尾工程组织验收。", []),
+        ("积极参与国际大科学计划和大科学工程。", []),
+        ("利用人民防空工程设置停车场。", []),
         # a word that says which one keeps it a name, and so does a field before a known reform
         ("实施滨海湾区发展战略。", [("滨海湾区发展战略", "PROGRAM")]),
         ("实施中药材振兴发展重大工程。", [("中药材振兴发展重大工程", "PROGRAM")]),
