@@ -706,3 +706,43 @@ def test_nlp_patterns_program_clusters_by_quoted_code(rule_set, text, expected):
 )
 def test_nlp_patterns_program_quoted_building_heads(nlp, text, expected):
     assert [(t, l) for t, l in _ents(nlp, text) if l == "PROGRAM"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a kind of strategy, reform or works with no word that says which one names nothing
+        ("坚持农业发展战略不动摇。", []),
+        ("主动对接区域重大战略。", []),
+        ("我们主动服务国家重大战略。", []),
+        ("推进能源发展重大工程。", []),
+        ("必须加大结构性改革力度。", []),
+        ("推动一批示范性改革落地。", []),
+        ("贯彻积极防御的军事战略方针。", []),
+        ("打造向南开放战略高地。", []),
+        ("补齐战略领域技术短板。", []),
+        ("勇于同违法犯罪现象作斗争。", []),
+        ("古堰入选世界灌溉工程遗产名录。", []),
+        ("加快构建国土空间规划体系。", []),
+        # kinds of works and programmes a law or plan lists, written without a name
+        ("对较大的单项工程和收尾工程组织验收。", []),
+        ("积极参与国际大科学计划和大科学工程。", []),
+        ("利用人民防空工程设置停车场。", []),
+        # a word that says which one keeps it a name, and so does a field before a known reform
+        ("实施滨海湾区发展战略。", [("滨海湾区发展战略", "PROGRAM")]),
+        ("实施中药材振兴发展重大工程。", [("中药材振兴发展重大工程", "PROGRAM")]),
+        ("深化林业供给侧结构性改革。", [("林业供给侧结构性改革", "PROGRAM")]),
+        ("抢抓国家战略腹地建设机遇。", [("国家战略腹地", "PROGRAM")]),
+        # items of a list of actions are the actions' names, their own verb kept
+        ("持续实施青盾和清网护林等专项行动。", [("青盾", "PROGRAM"), ("清网护林", "PROGRAM")]),
+        ("深入实施皖货出海等行动。", [("皖货出海", "PROGRAM")]),
+        ("开展规范涉农收费、欠薪清零等专项行动。", [("规范涉农收费", "PROGRAM"), ("欠薪清零", "PROGRAM")]),
+        ("实施乡村教育提质和职业教育扩容等“五大行动”。", [("乡村教育提质", "PROGRAM"), ("职业教育扩容", "PROGRAM"), ("“五大行动”", "PROGRAM")]),
+        # but not a list of common words, nor an item in quotes, nor the clause before the verb
+        ("开展金融支持等行动。", []),
+        ("开展“护苗”、“净网”等专项行动。", [("“护苗”", "PROGRAM"), ("“净网”", "PROGRAM")]),
+        ("组织园区开展平台对接等专项行动。", [("平台对接", "PROGRAM")]),
+    ],
+)
+def test_nlp_patterns_program_generic_heads_and_listed_actions(nlp, text, expected):
+    assert [(t, l) for t, l in _ents(nlp, text) if l == "PROGRAM"] == expected

@@ -352,6 +352,9 @@ def trim_leading(
 # be made of common words only (营养改善计划), so a PROGRAM is checked only when it is one common
 # word and its head (保护工程, 体育改革, 监管改革).
 NAMED_LABELS = frozenset({"PROJECT", "ORG", "DISTRICT"})
+# Words that say how big or what aim a programme has, never which one it is: 经济发展战略,
+# 国家重大战略 and 国防发展重大工程 are one field word and a head, as generic as 经济战略.
+_PROGRAM_FILLERS = frozenset({"发展", "重大"})
 # A body or facility of a level of government is one thing: 区图书馆, 省商务厅, 市一医院.
 _LEVEL_CHARS = frozenset("省市区县州盟旗镇乡")
 _PROPER_CHARS = re.compile(r"[0-9A-Za-z０-９Ａ-Ｚａ-ｚ“”《》「」第一二三四五六七八九十]")
@@ -381,8 +384,10 @@ def generic(
             return False
         body.append(text[pos:end])
         pos = end
-    if c.label == "PROGRAM" and len(body) > 2:
-        return False  # several common words may well name a programme: 营养改善计划
+    if c.label == "PROGRAM":
+        body = [w for w in body[:-1] if w not in _PROGRAM_FILLERS] + body[-1:]
+        if len(body) > 2:
+            return False  # several common words may well name a programme: 营养改善计划
     return all(word in lexicon.common for word in (body[:-1] if len(body) > 1 and not headless else body))
 
 
