@@ -425,6 +425,13 @@ def test_nlp_patterns_org_coined_names_with_new_heads(rule_set, text, expected):
         "推进示范性公办婴幼儿照护服务中心建设",
         "新建义务教育寄宿制学校20所",
         "县属公办养老机构全部达标",
+        # governments of districts and counties together are a class
+        "市、区县人民政府应当建立协调机制",
+        "由各旗县区政府负责落实",
+        "健全市县政府依法行政制度",
+        # a kind of car in a list of trades is no brand
+        "引进动力电池、电动汽车、通用航空等制造业企业",
+        "支持新能源汽车和智能网联汽车、低空装备等企业发展",
         # 中央 beside a level's adjective is one too
         "落实中央、省级环保督察反馈问题整改",
         "下达中央及省级补助资金3亿元",
@@ -432,3 +439,19 @@ def test_nlp_patterns_org_coined_names_with_new_heads(rule_set, text, expected):
 )
 def test_nlp_patterns_org_kinds_of_school_give_nothing(rule_set, text):
     assert _orgs(rule_set, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A city designated a science and technology innovation centre is a programme, not a body.
+        ("支持武汉科技创新中心建设", [("武汉科技创新中心", "PROGRAM")]),
+        ("共建上海（长三角）国际科技创新中心", [("上海（长三角）国际科技创新中心", "PROGRAM")]),
+        # the UN Charter is a document; the UN beside it a body
+        ("遵守联合国宪章，支持联合国发挥作用", [("联合国宪章", "PROGRAM"), ("联合国", "ORG")]),
+        # a body with a similar head stays a body
+        ("南湖绿色化工科创中心投入运营", [("南湖绿色化工科创中心", "ORG")]),
+    ],
+)
+def test_nlp_patterns_org_designated_centres_and_charters(nlp, text, expected):
+    assert [(e.text, e.label_) for e in nlp(text).ents if e.label_ in ("ORG", "PROGRAM")] == expected
