@@ -400,6 +400,8 @@ def test_nlp_patterns_org_peoples_organisations(nlp, text, expected):
         ("江苏算力资源运营中心正式揭牌", [("江苏算力资源运营中心", "ORG")]),
         ("由市低空经济工作专班统筹推进", [("市低空经济工作专班", "ORG")]),
         ("吉林科技大市场促成技术合同300项", [("吉林科技大市场", "ORG")]),
+        # a count before a noun belongs to the list, not to the last name
+        ("支持江南航运学院、东海海洋大学2所高校扩招", [("江南航运学院", "ORG"), ("东海海洋大学", "ORG")]),
         # 可持续 stays inside a name (持续 alone is a verb before one)
         ("中非可持续渔业创新中心落户舟山", [("中非可持续渔业创新中心", "ORG")]),
         ("持续壮大海洋研究院", [("海洋研究院", "ORG")]),
@@ -429,6 +431,10 @@ def test_nlp_patterns_org_coined_names_with_new_heads(rule_set, text, expected):
         "市、区县人民政府应当建立协调机制",
         "由各旗县区政府负责落实",
         "健全市县政府依法行政制度",
+        # a kind of body counted right after its name is a class
+        "认定离岸贸易结算运营中心6家，",
+        "建成镇（街道）文化服务中心120个。",
+        "其中主板公司12家，创业板公司3家。",
         # a kind of car in a list of trades is no brand
         "引进动力电池、电动汽车、通用航空等制造业企业",
         "支持新能源汽车和智能网联汽车、低空装备等企业发展",
