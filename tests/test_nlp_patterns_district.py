@@ -156,6 +156,8 @@ def test_nlp_patterns_district_named_areas(rule_set, text, expected):
         # A village word and a harmony word begin no name.
         "开通城区至行政村客运班线",
         "推进和谐村镇建设",
+        # 市场 is a market, not a city ending in 市.
+        "建设湖南科技大市场",
     ],
 )
 def test_nlp_patterns_district_not_places(rule_set, text):

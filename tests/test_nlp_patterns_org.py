@@ -373,3 +373,91 @@ def test_nlp_patterns_org_classes_of_bodies_give_nothing(rule_set, text, expecte
 )
 def test_nlp_patterns_org_bare_party_committee_is_generic(nlp, text, expected):
     assert [(e.text, e.label_) for e in nlp(text).ents if e.label_ == "ORG"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Bare 工会 is the trade union beside 共青团 or 妇联; 计生协 is a people's organisation too.
+        ("鼓励工会、共青团、妇联、计生协参与社区服务", [("工会", "ORG"), ("共青团", "ORG"), ("妇联", "ORG"), ("计生协", "ORG")]),
+        ("依靠共青团、工会、侨联做好青年工作", [("共青团", "ORG"), ("工会", "ORG"), ("侨联", "ORG")]),
+        # elsewhere 工会 is a field of work or any union
+        ("工会、青少年、老龄等工作扎实推进", []),
+        ("推动企业工会、共青团组织规范化建设", [("共青团", "ORG")]),
+        ("新建工会驿站30个", []),
+        # the armed police without 中国 in front
+        ("加强人民武装警察部队和民兵建设", [("人民武装警察部队", "ORG")]),
+    ],
+)
+def test_nlp_patterns_org_peoples_organisations(nlp, text, expected):
+    assert [(e.text, e.label_) for e in nlp(text).ents if e.label_ == "ORG"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A coined name before 运营中心, 工作专班 or 科技大市场 makes a body.
+        ("江苏算力资源运营中心正式揭牌", [("江苏算力资源运营中心", "ORG")]),
+        ("由市低空经济工作专班统筹推进", [("市低空经济工作专班", "ORG")]),
+        ("吉林科技大市场促成技术合同300项", [("吉林科技大市场", "ORG")]),
+        # a count before a noun belongs to the list, not to the last name
+        ("支持江南航运学院、东海海洋大学2所高校扩招", [("江南航运学院", "ORG"), ("东海海洋大学", "ORG")]),
+        # 可持续 stays inside a name (持续 alone is a verb before one)
+        ("中非可持续渔业创新中心落户舟山", [("中非可持续渔业创新中心", "ORG")]),
+        ("持续壮大海洋研究院", [("海洋研究院", "ORG")]),
+        # 推进组 is a noun: no name starts at its 组
+        ("由产业推进组工作专班牵头", []),
+        # a verb of election is outside the body's name
+        ("该园区当选亚洲科技园区协会理事单位", [("亚洲科技园区协会", "ORG")]),
+    ],
+)
+def test_nlp_patterns_org_coined_names_with_new_heads(rule_set, text, expected):
+    assert _orgs(rule_set, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Kinds of school, university or centre: 含 (including), X类, 公办, 义务教育.
+        "中等职业学校（含技工学校）纳入统筹",
+        "普通高中12所（含完全中学3所）",
+        "鼓励境外医药类大学合作办学",
+        "引导人文社科类学会规范发展",
+        "新建公办义务教育学校5所",
+        "推进示范性公办婴幼儿照护服务中心建设",
+        "新建义务教育寄宿制学校20所",
+        "县属公办养老机构全部达标",
+        # governments of districts and counties together are a class
+        "市、区县人民政府应当建立协调机制",
+        "由各旗县区政府负责落实",
+        "健全市县政府依法行政制度",
+        # a kind of body counted right after its name is a class
+        "认定离岸贸易结算运营中心6家，",
+        "建成镇（街道）文化服务中心120个。",
+        "其中主板公司12家，创业板公司3家。",
+        # a kind of car in a list of trades is no brand
+        "引进动力电池、电动汽车、通用航空等制造业企业",
+        "支持新能源汽车和智能网联汽车、低空装备等企业发展",
+        # 中央 beside a level's adjective is one too
+        "落实中央、省级环保督察反馈问题整改",
+        "下达中央及省级补助资金3亿元",
+    ],
+)
+def test_nlp_patterns_org_kinds_of_school_give_nothing(rule_set, text):
+    assert _orgs(rule_set, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A city designated a science and technology innovation centre is a programme, not a body.
+        ("支持武汉科技创新中心建设", [("武汉科技创新中心", "PROGRAM")]),
+        ("共建上海（长三角）国际科技创新中心", [("上海（长三角）国际科技创新中心", "PROGRAM")]),
+        # the UN Charter is a document; the UN beside it a body
+        ("遵守联合国宪章，支持联合国发挥作用", [("联合国宪章", "PROGRAM"), ("联合国", "ORG")]),
+        # a body with a similar head stays a body
+        ("南湖绿色化工科创中心投入运营", [("南湖绿色化工科创中心", "ORG")]),
+    ],
+)
+def test_nlp_patterns_org_designated_centres_and_charters(nlp, text, expected):
+    assert [(e.text, e.label_) for e in nlp(text).ents if e.label_ in ("ORG", "PROGRAM")] == expected

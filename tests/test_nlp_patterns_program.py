@@ -145,6 +145,8 @@ def test_nlp_patterns_program_finds_programs(rule_set, text, expected):
         "打好“生态牌”，打好政策“组合拳”。",
         # a clause of a law
         "携带前款第一项规定的物品。",
+        # an academy of engineering is a body, no works
+        "3人当选中国工程院院士。",
     ],
 )
 def test_nlp_patterns_program_ignores_slogans_and_generic_words(rule_set, text):

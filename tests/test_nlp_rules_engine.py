@@ -97,6 +97,18 @@ def test_nlp_rules_engine_resolve_prefers_longest_then_priority_then_label_order
     assert resolve([a, d]) == [d]
 
 
+def test_nlp_rules_engine_resolve_prefers_a_listed_name_on_the_same_span():
+    # a listed designation beats a shape's guess of a body on the same span
+    listed = Candidate(0, 8, "PROGRAM", "gazetteer:programs_national:x", 0, "x")
+    shape = Candidate(0, 8, "ORG", "org-named", 0)
+    assert resolve([shape, listed]) == [listed]
+    # but a listed place does not claim a tie (places.py may drop it later), nor a longer span or a higher priority lose
+    place = Candidate(0, 8, "DISTRICT", "gazetteer:townships:y", 0, "y")
+    assert resolve([shape, place]) == [shape]
+    assert resolve([listed, Candidate(0, 8, "ORG", "r", 1)]) == [Candidate(0, 8, "ORG", "r", 1)]
+    assert resolve([listed, Candidate(0, 9, "ORG", "r", 0)]) == [Candidate(0, 9, "ORG", "r", 0)]
+
+
 @pytest.mark.parametrize(
     "rows, message",
     [

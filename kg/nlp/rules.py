@@ -549,8 +549,21 @@ def _trim(text: str) -> str:
 
 
 def resolve(candidates: Iterable[Candidate]) -> list[Candidate]:
-    """Keep the outermost candidates: longest first, then higher priority, then label order."""
-    ordered = sorted(candidates, key=lambda c: (-(c.end - c.start), -c.priority, _LABEL_ORDER.get(c.label, 9), c.start, c.rule))
+    """Keep the outermost candidates: longest first, then higher priority, then a listed name's
+    own label over a shape's guess for the same span (西安科技创新中心 is a listed designation,
+    not the body its head suggests), then label order. Listed places do not claim a tie: a short
+    place name is judged later (places.py) and may be dropped, leaving the span to the rule."""
+    ordered = sorted(
+        candidates,
+        key=lambda c: (
+            -(c.end - c.start),
+            -c.priority,
+            c.entry is None or c.label == "DISTRICT",
+            _LABEL_ORDER.get(c.label, 9),
+            c.start,
+            c.rule,
+        ),
+    )
     occupied = bytearray(max((c.end for c in ordered), default=0))
     taken: list[Candidate] = []
     for c in ordered:
