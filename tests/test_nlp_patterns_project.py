@@ -245,6 +245,12 @@ def _projects(nlp, text):
         # a hub node of a quoted national work; 节 of 节点 is no festival
         ("推进“西电东送”国家枢纽节点建设。", [("“西电东送”国家枢纽节点", "PROJECT")]),
         # a kind word before a known work's own name is shed
+        # what comes before the verb 建设 builds the work; an event about building keeps it
+        ("动工建设韶山红色文旅综合体。", [("韶山红色文旅综合体", "PROJECT")]),
+        ("在示范区建设“湾区新街坊”等民生项目。", [("“湾区新街坊”", "PROJECT")]),
+        ("办好生态文明建设高峰论坛。", [("生态文明建设高峰论坛", "PROJECT")]),
+        ("召开营商环境建设大会。", [("营商环境建设大会", "PROJECT")]),
+        ("中国乡村建设展示中心重装开馆。", [("中国乡村建设展示中心", "PROJECT")]),
         ("建成开放嘉兴图书馆，高品质建设黄河国家文化公园（河南段）。", [("嘉兴图书馆", "PROJECT"), ("黄河国家文化公园（河南段）", "PROJECT")]),
     ],
 )
@@ -373,6 +379,13 @@ def test_nlp_patterns_project_shapes_of_works_and_events(nlp, text, expected):
         "禁止转供管道燃气，调整居民生活用管道燃气价格。",
         # a batch of projects
         "做好第三批搬迁项目落地服务，首批转移项目开工。",
+        # a place that builds a kind of hub is the subject of a clause
+        "支持洛阳建设商贸服务型国家物流枢纽。",
+        # a count after 建设 counts works of a kind
+        "围绕园区需求布局建设8条铁路专用线。",
+        # projects of a known programme, or of chain slogans, are a class
+        "承担国家重点研发计划项目的单位，既有保交房项目全部交付。",
+        "引进龙头企业和补链强链项目，实施产业强链补链延链项目。",
         # key nodes of a quoted programme
         "在“八大工程”关键节点培育企业。",
     ],
