@@ -381,6 +381,8 @@ def test_nlp_patterns_project_shapes_of_works_and_events(nlp, text, expected):
         "做好第三批搬迁项目落地服务，首批转移项目开工。",
         # a place that builds a kind of hub is the subject of a clause
         "支持洛阳建设商贸服务型国家物流枢纽。",
+        # densifying a network names no work
+        "织密公路网，加密高铁车次，加密至主要枢纽机场的航线。",
         # a count after 建设 counts works of a kind
         "围绕园区需求布局建设8条铁路专用线。",
         # projects of a known programme, or of chain slogans, are a class
