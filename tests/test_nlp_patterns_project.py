@@ -239,6 +239,19 @@ def _projects(nlp, text):
         ("建成7号线西延伸。", [("7号线西延伸", "PROJECT")]),
         # an event ends before 等 in a list
         ("办好第九届省运会等重大赛事。", [("第九届省运会", "PROJECT")]),
+        # weeks a place or the nation hosts are events
+        ("办好上海国际设计周。", [("上海国际设计周", "PROJECT")]),
+        ("每年5月为宁波市科普宣传周。", [("宁波市科普宣传周", "PROJECT")]),
+        # a hub node of a quoted national work; 节 of 节点 is no festival
+        ("推进“西电东送”国家枢纽节点建设。", [("“西电东送”国家枢纽节点", "PROJECT")]),
+        # a kind word before a known work's own name is shed
+        # what comes before the verb 建设 builds the work; an event about building keeps it
+        ("动工建设韶山红色文旅综合体。", [("韶山红色文旅综合体", "PROJECT")]),
+        ("在示范区建设“湾区新街坊”等民生项目。", [("“湾区新街坊”", "PROJECT")]),
+        ("办好生态文明建设高峰论坛。", [("生态文明建设高峰论坛", "PROJECT")]),
+        ("召开营商环境建设大会。", [("营商环境建设大会", "PROJECT")]),
+        ("中国乡村建设展示中心重装开馆。", [("中国乡村建设展示中心", "PROJECT")]),
+        ("建成开放嘉兴图书馆，高品质建设黄河国家文化公园（河南段）。", [("嘉兴图书馆", "PROJECT"), ("黄河国家文化公园（河南段）", "PROJECT")]),
     ],
 )
 def test_nlp_patterns_project_shapes_of_works_and_events(nlp, text, expected):
@@ -352,6 +365,31 @@ def test_nlp_patterns_project_shapes_of_works_and_events(nlp, text, expected):
         # taking apps down names none
         "依法下架APP、小程序300余款。",
         "开工十日前报运河管理机构，保护本行政区域内运河遗产。",
+        # kinds of work by use, grade, depth or access, not names
+        "建成一座公共科研码头，新增公共汽车站10个。",
+        "引进高品质酒店，新建高等级公路300公里、县乡公路500公里。",
+        "宁波等港的深水泊位建成投产，建设一批坑口电站。",
+        "改造老旧管道2万公里，以及长距离管道输煤技术。",
+        "加强涉密信息系统和非涉密政务信息系统保护。",
+        "支持建设区域性大数据中心和区域级数据中心集群。",
+        "新建科普场馆和会展场馆，经营性公路由企业养护。",
+        "建设智能风电场、智能化无人码头，设立少年儿童图书馆。",
+        "以港口为中心，集疏运公路、铁路相配套。",
+        # piped gas is a kind of gas, not a pipeline
+        "禁止转供管道燃气，调整居民生活用管道燃气价格。",
+        # a batch of projects
+        "做好第三批搬迁项目落地服务，首批转移项目开工。",
+        # a place that builds a kind of hub is the subject of a clause
+        "支持洛阳建设商贸服务型国家物流枢纽。",
+        # densifying a network names no work
+        "织密公路网，加密高铁车次，加密至主要枢纽机场的航线。",
+        # a count after 建设 counts works of a kind
+        "围绕园区需求布局建设8条铁路专用线。",
+        # projects of a known programme, or of chain slogans, are a class
+        "承担国家重点研发计划项目的单位，既有保交房项目全部交付。",
+        "引进龙头企业和补链强链项目，实施产业强链补链延链项目。",
+        # key nodes of a quoted programme
+        "在“八大工程”关键节点培育企业。",
     ],
 )
 def test_nlp_patterns_project_ignores_classes_and_descriptions(nlp, text):

@@ -155,6 +155,12 @@ _VERB_LED = frozenset({"PROGRAM"})
 _DESIGNATED = re.compile(r"(?:示范区|试验区|先行区|实验区)$")
 # Bodies and works: a verb before a known place is never part of their name.
 _OBJECT_LABELS = frozenset({"ORG", "PROJECT"})
+# A work's name has no verb 建设 inside: what comes before it is who or how builds (邯郸建设…物流枢纽,
+# 动工建设散裂中子源二期). An event or a hall about building is named with it (数字中国建设峰会,
+# 营商环境建设大会, 中国社区建设展示中心), and 建设项目, 建设工程 are kinds of project.
+_BUILD = "建设"
+_BUILD_KIND = re.compile("项目|工程")
+_EVENT_HEAD = re.compile(r"(?:会|论坛|馆|展示中心|展览中心|陈列中心)$")
 
 
 def _bare(text: str, start: int, end: int, words: Mapping[int, int], lexicon: Lexicon) -> bool:
@@ -306,6 +312,8 @@ def trim_leading(
             start = _adverbial(text, start, c.end, words, lexicon)
         if c.label in _OBJECT_LABELS:
             start = _after_place_clause(text, start, c, words, lexicon, place_ends)
+        if c.label == "PROJECT":
+            start = _after_build(text, start, c.end, words)
         if (m := _DATE.match(text, start, c.end)) and m.end() in words:
             start = m.end()  # a date is no part of a name: 2025年1月14日自治区人民政府
         elif c.label in _YEARLESS and (m := _BARE_YEAR.match(text, start, c.end)) and m.end() in words:
@@ -346,6 +354,21 @@ def trim_leading(
         elif c.end - start >= MIN_NAME:
             kept.append(replace(c, start=start))
     return kept
+
+
+def _after_build(text: str, start: int, end: int, words: Mapping[int, int]) -> int:
+    """Where a work's name begins that runs across the word 建设 (支持邯郸建设…枢纽): after its
+    last such word; else ``start``. Not in an event's or a hall's name, nor before 项目, 工程 or 的 (建设的能源
+    is what is built)."""
+    if _EVENT_HEAD.search(text, start, end) or _QUOTED.match(text, start):
+        return start
+    pos = text.rfind(_BUILD, start + 1, end)
+    while pos > start:
+        after = pos + len(_BUILD)
+        if words.get(pos) == after and end - after >= MIN_NAME and not _BUILD_KIND.match(text, after) and text[after] != "的":
+            return after
+        pos = text.rfind(_BUILD, start + 1, pos)
+    return start
 
 
 # Labels whose names carry something proper: a place, a company, a number. A programme's name may

@@ -306,6 +306,7 @@ class RuleSet:
                 if c.rule in self._context_named or not generic(text, c, words, self.lexicon, known, c.rule in self._headless)
             ]
             found = [c for c in found if c.rule not in self._needs_name or not unnamed(text, c, words, self.vocabulary, known)]
+            found = drop_programme_classes(text, found)
         found = self._allowed(text, found, masked)
         # Places of one name (朝阳 of Beijing, of Changchun): every entry a span could be.
         readings: dict[tuple[int, int], list[Candidate]] = {}
@@ -411,6 +412,22 @@ _SETTLE_ROUNDS = 3
 
 
 _CONJUNCTIONS = frozenset("和与及暨并或同")
+
+
+def drop_programme_classes(text: str, found: list[Candidate]) -> list[Candidate]:
+    """``found`` without the works of a rule's …项目 that a known programme's name ends right
+    before: 保交房项目, 国家重点研发计划项目 are the projects of a programme, a class, not one."""
+    programmes: dict[int, int] = {}
+    for c in found:
+        if c.entry is not None and c.label == "PROGRAM":
+            programmes[c.end] = min(c.start, programmes.get(c.end, c.start))
+    return [
+        c for c in found
+        if not (
+            c.entry is None and c.label == "PROJECT" and text.endswith("项目", c.start, c.end)
+            and programmes.get(c.end - 2, -1) >= c.start
+        )
+    ]
 
 
 def begin_with_places(text: str, found: list[Candidate], words: dict[int, int]) -> list[Candidate]:
