@@ -211,6 +211,12 @@ def test_nlp_patterns_district_counted_shapes_give_nothing(rule_set, text):
         ("热烈庆祝中华人民共和国成立80周年", [("中华人民共和国", "DISTRICT")]),
         # A region ends at 地区: the zone after it is another.
         ("彻底改变西溪地区安置房集聚区面貌", [("西溪地区", "DISTRICT")]),
+        # A university park, a science port, a central business district, an old revolutionary
+        # base area and a protected heritage zone are named areas.
+        ("推动仙林高教园、金山科技创新港协同发展", [("仙林高教园", "DISTRICT"), ("金山科技创新港", "DISTRICT")]),
+        ("提升南湖商务中心区能级", [("南湖商务中心区", "DISTRICT")]),
+        ("支持沂蒙革命老区红色旅游发展", [("沂蒙革命老区", "DISTRICT")]),
+        ("推进隋唐洛阳城国家遗址保护特区建设", [("隋唐洛阳城国家遗址保护特区", "DISTRICT")]),
     ],
 )
 def test_nlp_patterns_district_corridors_regions_and_parks(rule_set, text, expected):
@@ -227,6 +233,9 @@ def test_nlp_patterns_district_corridors_regions_and_parks(rule_set, text, expec
         "探索建设低碳零碳工业园区",
         "支持创新型特色园区发展",
         "百亿园区达到8个",
+        # Old revolutionary base areas described, not named.
+        "加大对革命老区的支持力度",
+        "支持欠发达革命老区加快发展",
         # 其他 is one word: no zone begins at 他.
         "支持其他国家高新区提质",
         # Regions described, not named, and 地区生产总值 (GDP).
