@@ -68,6 +68,9 @@ def test_nlp_patterns_district_compound_names(rule_set, text, expected):
         ("与湖北黄石市、安徽泾县合作", [("湖北黄石市", "DISTRICT"), ("安徽泾县", "DISTRICT")]),
         ("支持企业在北京证券交易所上市", []),
         ("提升天津城市能级和核心竞争力", [("天津", "DISTRICT")]),
+        # A province and 地区 is the province, not a prefecture (阿里地区 is one, by the gazetteer).
+        ("甘肃地区农民收入较快增长", [("甘肃", "DISTRICT")]),
+        ("西藏阿里地区边境旅游升温", [("西藏阿里地区", "DISTRICT")]),
     ],
 )
 def test_nlp_patterns_district_divisions_and_foreign_places(rule_set, text, expected):
