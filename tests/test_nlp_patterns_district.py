@@ -236,6 +236,10 @@ def test_nlp_patterns_district_corridors_regions_and_parks(rule_set, text, expec
         "探索建设低碳零碳工业园区",
         "支持创新型特色园区发展",
         "百亿园区达到8个",
+        # Zones described by what they merge, or as cross-border: no name.
+        "培育农旅融合发展集聚区10个",
+        "打造一批工贸融合先行区",
+        "推动跨境物流合作区发展",
         # Old revolutionary base areas described, not named.
         "加大对革命老区的支持力度",
         "支持欠发达革命老区加快发展",
