@@ -220,6 +220,8 @@ def test_nlp_patterns_district_counted_shapes_give_nothing(rule_set, text):
         ("提升南湖商务中心区能级", [("南湖商务中心区", "DISTRICT")]),
         ("支持沂蒙革命老区红色旅游发展", [("沂蒙革命老区", "DISTRICT")]),
         ("推进隋唐洛阳城国家遗址保护特区建设", [("隋唐洛阳城国家遗址保护特区", "DISTRICT")]),
+        # A place before a trade's zone names it.
+        ("加快宁东新能源产业基地建设", [("宁东新能源产业基地", "DISTRICT")]),
     ],
 )
 def test_nlp_patterns_district_corridors_regions_and_parks(rule_set, text, expected):
@@ -240,6 +242,10 @@ def test_nlp_patterns_district_corridors_regions_and_parks(rule_set, text, expec
         "培育农旅融合发展集聚区10个",
         "打造一批工贸融合先行区",
         "推动跨境物流合作区发展",
+        # Zones described by the trade or business they hold: no name.
+        "建设夜间文旅消费集聚区5个",
+        "打造氢能产业先行区和储能产业基地",
+        "推进小微企业创业园提档升级",
         # Old revolutionary base areas described, not named.
         "加大对革命老区的支持力度",
         "支持欠发达革命老区加快发展",
