@@ -222,6 +222,7 @@ def test_nlp_patterns_district_counted_shapes_give_nothing(rule_set, text):
         ("推进隋唐洛阳城国家遗址保护特区建设", [("隋唐洛阳城国家遗址保护特区", "DISTRICT")]),
         # A place before a trade's zone names it.
         ("加快宁东新能源产业基地建设", [("宁东新能源产业基地", "DISTRICT")]),
+        ("为云南发展带来机遇，加快昆明临空经济区建设", [("云南", "DISTRICT"), ("昆明临空经济区", "DISTRICT")]),
     ],
 )
 def test_nlp_patterns_district_corridors_regions_and_parks(rule_set, text, expected):
@@ -246,6 +247,11 @@ def test_nlp_patterns_district_corridors_regions_and_parks(rule_set, text, expec
         "建设夜间文旅消费集聚区5个",
         "打造氢能产业先行区和储能产业基地",
         "推进小微企业创业园提档升级",
+        # 带来 and 极为 are words of a clause, not a belt or a pole; kinds of zone alone.
+        "为全省经济社会发展带来新机遇",
+        "这是城乡发展极为关键的阶段",
+        "加快渔港经济区和临空经济区建设",
+        "推动综改示范区提质增效",
         # Old revolutionary base areas described, not named.
         "加大对革命老区的支持力度",
         "支持欠发达革命老区加快发展",
