@@ -250,7 +250,7 @@ def test_nlp_patterns_district_corridors_regions_and_parks(rule_set, text, expec
         # 带来 and 极为 are words of a clause, not a belt or a pole; kinds of zone alone.
         "为全省经济社会发展带来新机遇",
         "这是城乡发展极为关键的阶段",
-        "加快渔港经济区和临空经济区建设",
+        "加快渔港经济区建设",
         "推动综改示范区提质增效",
         # Old revolutionary base areas described, not named.
         "加大对革命老区的支持力度",
