@@ -68,6 +68,9 @@ def test_nlp_patterns_district_compound_names(rule_set, text, expected):
         ("与湖北黄石市、安徽泾县合作", [("湖北黄石市", "DISTRICT"), ("安徽泾县", "DISTRICT")]),
         ("支持企业在北京证券交易所上市", []),
         ("提升天津城市能级和核心竞争力", [("天津", "DISTRICT")]),
+        # A province and 地区 is the province, not a prefecture (阿里地区 is one, by the gazetteer).
+        ("甘肃地区农民收入较快增长", [("甘肃", "DISTRICT")]),
+        ("西藏阿里地区边境旅游升温", [("西藏阿里地区", "DISTRICT")]),
     ],
 )
 def test_nlp_patterns_district_divisions_and_foreign_places(rule_set, text, expected):
@@ -213,6 +216,15 @@ def test_nlp_patterns_district_counted_shapes_give_nothing(rule_set, text):
         ("热烈庆祝中华人民共和国成立80周年", [("中华人民共和国", "DISTRICT")]),
         # A region ends at 地区: the zone after it is another.
         ("彻底改变西溪地区安置房集聚区面貌", [("西溪地区", "DISTRICT")]),
+        # A university park, a science port, a central business district, an old revolutionary
+        # base area and a protected heritage zone are named areas.
+        ("推动仙林高教园、金山科技创新港协同发展", [("仙林高教园", "DISTRICT"), ("金山科技创新港", "DISTRICT")]),
+        ("提升南湖商务中心区能级", [("南湖商务中心区", "DISTRICT")]),
+        ("支持沂蒙革命老区红色旅游发展", [("沂蒙革命老区", "DISTRICT")]),
+        ("推进隋唐洛阳城国家遗址保护特区建设", [("隋唐洛阳城国家遗址保护特区", "DISTRICT")]),
+        # A place before a trade's zone names it.
+        ("加快宁东新能源产业基地建设", [("宁东新能源产业基地", "DISTRICT")]),
+        ("为云南发展带来机遇，加快昆明临空经济区建设", [("云南", "DISTRICT"), ("昆明临空经济区", "DISTRICT")]),
     ],
 )
 def test_nlp_patterns_district_corridors_regions_and_parks(rule_set, text, expected):
@@ -229,6 +241,22 @@ def test_nlp_patterns_district_corridors_regions_and_parks(rule_set, text, expec
         "探索建设低碳零碳工业园区",
         "支持创新型特色园区发展",
         "百亿园区达到8个",
+        # Zones described by what they merge, or as cross-border: no name.
+        "培育农旅融合发展集聚区10个",
+        "打造一批工贸融合先行区",
+        "推动跨境物流合作区发展",
+        # Zones described by the trade or business they hold: no name.
+        "建设夜间文旅消费集聚区5个",
+        "打造氢能产业先行区和储能产业基地",
+        "推进小微企业创业园提档升级",
+        # 带来 and 极为 are words of a clause, not a belt or a pole; kinds of zone alone.
+        "为全省经济社会发展带来新机遇",
+        "这是城乡发展极为关键的阶段",
+        "加快渔港经济区建设",
+        "推动综改示范区提质增效",
+        # Old revolutionary base areas described, not named.
+        "加大对革命老区的支持力度",
+        "支持欠发达革命老区加快发展",
         # 其他 is one word: no zone begins at 他.
         "支持其他国家高新区提质",
         # Regions described, not named, and 地区生产总值 (GDP).

@@ -217,3 +217,26 @@ def test_nlp_places_zone_begins_after_a_verb(nlp, text, expected):
 )
 def test_nlp_places_inside_titles_of_clusters_catalogues_and_lists(rule_set, text, expected):
     assert _found(rule_set, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A place in brackets right after a name says where that one is: inside the name.
+        ("获批建设海洋装备检测中心（江西），运行良好", []),
+        ("举办中国（昆明）国际茶叶博览会", []),
+        ("成立恒通（洛阳）物流有限公司", []),
+        # A place inside a quoted brand or slogan that holds more than the place is in it.
+        ("持续擦亮“多彩湖南”文旅品牌", []),
+        ("开展“乐游甘肃”系列推介活动", []),
+        ("加快建设“三个四川”", []),
+        # Not: a quote of the place alone, or of places joined by a dash or a plus sign.
+        ("宣传“宁波”，走向世界", [("宁波", "DISTRICT")]),
+        ("推进“珠海+澳门”协同发展", [("珠海", "DISTRICT"), ("澳门", "DISTRICT")]),
+        # Not: brackets after a list mark, or a place before a quote (ANNOTATION.md).
+        ("（江西）加快发展", [("江西", "DISTRICT")]),
+        ("湖南“十五五”规划", [("湖南", "DISTRICT")]),
+    ],
+)
+def test_nlp_places_inside_brackets_and_quotes_of_names(rule_set, text, expected):
+    assert [f for f in _found(rule_set, text) if f[1] == "DISTRICT"] == expected

@@ -92,6 +92,41 @@ def opens_title(text: str, c: Candidate, next_start: Optional[int]) -> bool:
     return next_start != c.end and bool(_TITLE_AFTER.match(text, c.end))
 
 
+# A place inside a name's marks is part of that name (ANNOTATION.md: the outermost span only):
+# a place in brackets right after a name's last character says where that one is (高校区域技术转移
+# 转化中心（福建）, 中国（太原）国际能源产业博览会, 华为（济南）软件开发云创新中心), and a place
+# inside a short quoted name, slogan or brand that holds more than places is in it (“水韵江苏”文旅品牌,
+# “泰安小美”站点, “六个龙江”; the gold leaves places in slogans and brands out). A quote of places
+# alone, joined by dashes or plus signs, names those places (“澳门+横琴”, “深圳—香港—广州”).
+_GLOSS_OPEN = frozenset("（(")
+_GLOSS_CLOSE = frozenset("）)")
+_QUOTE_LONGEST = 12
+_QUOTE_STOPS = frozenset("“”，,。；;：:、！？!?\n")
+_PLACE_JOINERS = frozenset("—－-+＋·")
+
+
+def _han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def in_name_marks(text: str, c: Candidate, places: bytearray) -> bool:
+    """Whether the place ``c`` lies in a name's brackets or quote marks (see above); ``places``
+    marks the characters of the places chosen in ``text``."""
+    if (
+        c.start >= 2 and text[c.start - 1] in _GLOSS_OPEN and text[c.end : c.end + 1] in _GLOSS_CLOSE
+        and _han(text[c.start - 2])
+    ):
+        return True
+    opening = text.rfind("“", max(0, c.start - _QUOTE_LONGEST), c.start)
+    if opening < 0 or any(ch in _QUOTE_STOPS for ch in text[opening + 1 : c.start]):
+        return False
+    closing = text.find("”", c.end, c.end + _QUOTE_LONGEST)
+    if closing < 0 or any(ch in _QUOTE_STOPS for ch in text[c.end : closing]):
+        return False
+    rest = [i for i in range(opening + 1, closing) if not c.start <= i < c.end]
+    return any(not places[i] and text[i] not in _PLACE_JOINERS for i in rest)
+
+
 def region(code: str) -> str:
     """The code prefix of a division's province (330000 -> 33) or city (330100, 330127 -> 3301)."""
     return code[:2] if code.endswith("0000") else code[:4]
@@ -237,12 +272,19 @@ def keep_places(
         first_place[c.start] if c.label != "DISTRICT" and c.start in first_place and first_place[c.start].end < c.end else c
         for c in chosen
     ]
+    places = bytearray(len(text))
+    for c in chosen:
+        if c.label == "DISTRICT":
+            places[c.start : c.end] = b"\x01" * (c.end - c.start)
     kept: list[Candidate] = []
     dropped: list[Candidate] = []
     for i, c in enumerate(chosen):
         alternatives = readings.get((c.start, c.end), [c])
         following = chosen[i + 1] if i + 1 < len(chosen) and chosen[i + 1].label != "DISTRICT" else None
         if c.label == "DISTRICT" and opens_title(text, c, following.start if following else None):
+            dropped.append(c)
+            continue
+        if c.label == "DISTRICT" and in_name_marks(text, c, places):
             dropped.append(c)
             continue
         if _names_water(text, c, entry_of(c)):
