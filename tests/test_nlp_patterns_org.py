@@ -461,3 +461,26 @@ def test_nlp_patterns_org_kinds_of_school_give_nothing(rule_set, text):
 )
 def test_nlp_patterns_org_designated_centres_and_charters(nlp, text, expected):
     assert [(e.text, e.label_) for e in nlp(text).ents if e.label_ in ("ORG", "PROGRAM")] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A bank's branch named by its place is one body; the place inside it is no DISTRICT.
+        ("牵头单位：人行芜湖中心支行、市财政局", [("人行芜湖中心支行", "ORG"), ("市财政局", "ORG")]),
+        ("责任单位：人民银行泰安市中心支行", [("人民银行泰安市中心支行", "ORG")]),
+        ("（牵头单位：人民银行郑州分行营业管理部）", [("人民银行郑州分行营业管理部", "ORG")]),
+        ("配合单位：中国人民银行河南省分行", [("中国人民银行河南省分行", "ORG")]),
+        ("，农业银行湖州分行发放首笔贷款", [("农业银行湖州分行", "ORG")]),
+        # No place between the bank and the branch word: the bank alone.
+        ("人民银行各分支行要加强监测", [("人民银行", "ORG")]),
+        ("行人应当走人行横道", []),
+    ],
+)
+def test_nlp_patterns_org_bank_branches(rule_set, text, expected):
+    assert _orgs(rule_set, text) == expected
+
+
+def test_nlp_patterns_org_bank_branch_place_is_no_district(rule_set):
+    text = "牵头单位：人行芜湖中心支行"
+    assert [c.label for c in rule_set.match(text) if text[c.start:c.end] == "芜湖"] == []

@@ -748,3 +748,18 @@ def test_nlp_patterns_program_quoted_building_heads(nlp, text, expected):
 )
 def test_nlp_patterns_program_generic_heads_and_listed_actions(nlp, text, expected):
     assert [(t, l) for t, l in _ents(nlp, text) if l == "PROGRAM"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The mainland's arrangements with Hong Kong and Macao are one programme; the places inside
+        # its name are no DISTRICT.
+        ("要全面落实内地与香港、澳门更紧密经贸关系安排，深化合作", [("内地与香港、澳门更紧密经贸关系安排", "PROGRAM")]),
+        ("继续实施更紧密经贸关系安排", [("更紧密经贸关系安排", "PROGRAM")]),
+        # Hong Kong on its own stays a place.
+        ("支持香港融入国家发展大局", [("香港", "DISTRICT")]),
+    ],
+)
+def test_nlp_patterns_program_arrangements_with_places_inside(rule_set, text, expected):
+    assert [(text[c.start:c.end], c.label) for c in rule_set.match(text)] == expected
