@@ -763,3 +763,39 @@ def test_nlp_patterns_program_generic_heads_and_listed_actions(nlp, text, expect
 )
 def test_nlp_patterns_program_arrangements_with_places_inside(rule_set, text, expected):
     assert [(text[c.start:c.end], c.label) for c in rule_set.match(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a campaign after a verb of launching it; in a list only the last item carries the head
+        ("广泛开展节煤节电、节粮节水运动。", [("节粮节水运动", "PROGRAM")]),
+        ("在全县进行了清仓查库运动。", [("清仓查库运动", "PROGRAM")]),
+        ("掀起一个群众性的植树造林运动。", [("植树造林运动", "PROGRAM")]),
+        ("深入开展“三增三节”运动。", [("“三增三节”运动", "PROGRAM")]),
+        ("促进“三增三节”运动深入开展。", [("“三增三节”运动", "PROGRAM")]),
+        # a scope before the campaign stays out; a zone for a sport is no campaign
+        ("在机关广泛开展机关节能降耗运动。", [("节能降耗运动", "PROGRAM")]),
+        ("建设“云岭”户外运动发展基地。", []),
+        # sports and the masses name no campaign
+        ("积极开展冰雪运动和群众体育运动。", []),
+        ("开展群众运动，发展水上运动。", []),
+        # a reform of a system is named by its field; 体制改革 alone is none
+        ("深化投资体制改革和流通体制改革。", [("投资体制改革", "PROGRAM"), ("流通体制改革", "PROGRAM")]),
+        ("加快推进固定资产投资体制改革。", [("固定资产投资体制改革", "PROGRAM")]),
+        ("积极稳妥推进各方面的体制改革。", []),
+        # a quoted programme headed 战役, with its field when it has one
+        ("打好产业转型“两大战役”。", [("产业转型“两大战役”", "PROGRAM")]),
+        ("打好“五场战役”。", [("“五场战役”", "PROGRAM")]),
+        # what one 打好 in quotes without a head is a figure of speech
+        ("下好先手棋，打好“时间差”。", []),
+        # 制 after a quote heads a system, not 制造 or 制约
+        ("推行“林长”制。", [("“林长”制", "PROGRAM")]),
+        ("加快“人工智能+”制造业融合。", [("人工智能+", "PROGRAM")]),
+        ("破解“卡脖子”制约。", []),
+        # the title of an award list is no reform
+        ("获评中国改革年度案例。", []),
+    ],
+)
+def test_nlp_patterns_program_campaigns_system_reforms_battles(nlp, text, expected):
+    assert [(t, l) for t, l in _ents(nlp, text) if l == "PROGRAM"] == expected
