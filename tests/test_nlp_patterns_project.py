@@ -245,6 +245,8 @@ def _projects(nlp, text):
         ("举办首届草原民族艺术季。", [("首届草原民族艺术季", "PROJECT")]),
         ("办好第三届海峡两岸电影周。", [("第三届海峡两岸电影周", "PROJECT")]),
         ("筹办第六届残特奥会。", [("第六届残特奥会", "PROJECT")]),
+        # the brand 中国·<place> after the ordinal stays in the name
+        ("举办首届中国·西湖音乐周和第二届钱江论坛。", [("首届中国·西湖音乐周", "PROJECT"), ("第二届钱江论坛", "PROJECT")]),
         # projects a list calls planned or new
         ("推进青松物流园、白鹭商城等拟建项目。", [("青松物流园", "PROJECT"), ("白鹭商城", "PROJECT")]),
         ("启动金穗粮库、红枫酒店等新建项目。", [("金穗粮库", "PROJECT"), ("红枫酒店", "PROJECT")]),
