@@ -239,6 +239,17 @@ def _projects(nlp, text):
         ("建成7号线西延伸。", [("7号线西延伸", "PROJECT")]),
         # an event ends before 等 in a list
         ("办好第九届省运会等重大赛事。", [("第九届省运会", "PROJECT")]),
+        # an ordinal makes any recurring gathering an event: symposia, air shows, seasons, film weeks
+        ("首届江南水乡民俗学术研讨会顺利召开。", [("首届江南水乡民俗学术研讨会", "PROJECT")]),
+        ("成功举办第八届中国航展。", [("第八届中国航展", "PROJECT")]),
+        ("举办首届草原民族艺术季。", [("首届草原民族艺术季", "PROJECT")]),
+        ("办好第三届海峡两岸电影周。", [("第三届海峡两岸电影周", "PROJECT")]),
+        ("筹办第六届残特奥会。", [("第六届残特奥会", "PROJECT")]),
+        # the brand 中国·<place> after the ordinal stays in the name
+        ("举办首届中国·西湖音乐周和第二届钱江论坛。", [("首届中国·西湖音乐周", "PROJECT"), ("第二届钱江论坛", "PROJECT")]),
+        # projects a list calls planned or new
+        ("推进青松物流园、白鹭商城等拟建项目。", [("青松物流园", "PROJECT"), ("白鹭商城", "PROJECT")]),
+        ("启动金穗粮库、红枫酒店等新建项目。", [("金穗粮库", "PROJECT"), ("红枫酒店", "PROJECT")]),
         # weeks a place or the nation hosts are events
         ("办好上海国际设计周。", [("上海国际设计周", "PROJECT")]),
         ("每年5月为宁波市科普宣传周。", [("宁波市科普宣传周", "PROJECT")]),
@@ -293,6 +304,9 @@ def test_nlp_patterns_project_shapes_of_works_and_events(nlp, text, expected):
         "打造区域性国际快递枢纽和多式联运枢纽。",  # kinds of hub, no place names them
         "建设西南门户复合型国际航空枢纽。",  # what kind of hub, not which
         "落地跨境贸易类项目12个。",  # a class of projects
+        "召开全市农业工作研讨会。",  # a meeting without an ordinal is not an event
+        "组织专家研讨会和展销会。",  # kinds of meetings without a name
+        "推进水利、交通等拟建项目。",  # kinds of works a list calls planned projects
         "入选省青年拔尖人才项目。",  # a talent programme's grant
         "规范实施PPP新机制项目。",  # a way of financing, not a name
         # a description begins with what kind of work it is or which ones (PRJ_KIND)
