@@ -119,6 +119,8 @@ def test_nlp_rules_engine_resolve_prefers_a_listed_name_on_the_same_span():
         ([json.dumps({"define": "B", "boundary": True, "pattern": "a"})], "boundary 'B' must match no characters"),
         ([json.dumps({"id": "x", "label": "ORG", "pattern": "a"}), json.dumps({"id": "x", "label": "ORG", "pattern": "b"})],
          "a.jsonl:2: duplicate rule id 'x'"),
+        ([json.dumps({"define": "D", "pattern": "a"}), json.dumps({"define": "D", "pattern": "b"})],
+         "a.jsonl:2: <<D>> is defined twice"),
     ],
 )
 def test_nlp_rules_engine_reports_bad_rule_files(tmp_path, rows, message):

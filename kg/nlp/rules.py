@@ -617,6 +617,9 @@ def load_patterns(paths: Sequence[Path], cache: Optional[Path] = None) -> list[P
                     if not isinstance(name, str) or not re.fullmatch(r"\w+", name):
                         problems.add(where, f"a definition's name is letters, digits and _, not {name!r}")
                         continue
+                    if name in defines:
+                        problems.add(where, f"<<{name}>> is defined twice (a second definition would change it for the rules below only)")
+                        continue
                     defines[name] = pattern
                     if row.get("boundary"):
                         boundary = _boundary(name, pattern, derived, where, problems)
