@@ -99,6 +99,36 @@ def test_nlp_lexicon_place_then_verb_or_count(text, cuts, place_ends, label, exp
     assert _trim(text, cuts, label, place_ends) == expected
 
 
+@pytest.mark.parametrize(
+    "text, cuts, label, expected",
+    [
+        # a known place and a verb that takes a name as its object: the place applies for it
+        ("景洪实施边境监管行动", [2, 4, 6, 8], "PROGRAM", ["边境监管行动"]),
+        # a verb that may begin a programme's name stays, and so does a place without a verb
+        ("景洪降低物流成本行动", [2, 4, 6, 8], "PROGRAM", ["景洪降低物流成本行动"]),
+        ("景洪边境监管行动", [2, 4, 6], "PROGRAM", ["景洪边境监管行动"]),
+    ],
+)
+def test_nlp_lexicon_place_then_object_verb_before_programme(text, cuts, label, expected):
+    found = trim_leading(text, [Candidate(0, len(text), label, "test", 0)], _words(text, cuts), LEXICON,
+                         places=frozenset({0}), place_ends=frozenset({2}))
+    assert [text[c.start:c.end] for c in found] == expected
+
+
+@pytest.mark.parametrize(
+    "text, cuts, label, expected",
+    [
+        # a sum of money, with 以上 or 的, names nothing it pays for
+        ("20亿元以上滇中科学院", [3, 4, 6, 8], "ORG", ["滇中科学院"]),
+        ("4500万元的边境铁路二期", [5, 6, 7, 9, 11], "PROJECT", ["边境铁路二期"]),
+        # an amount of capacity stays: 万吨 is how big the work is
+        ("40万吨边境铁路二期", [4, 6, 8], "PROJECT", ["40万吨边境铁路二期"]),
+    ],
+)
+def test_nlp_lexicon_sums_of_money_are_shed(text, cuts, label, expected):
+    assert _trim(text, cuts, label) == expected
+
+
 def test_nlp_lexicon_load_reads_begins_per_label(tmp_path):
     (tmp_path / "leading.tsv").write_text(
         "word\tclass\tfreq\tbegins\n加强\tverb\t9\tPROGRAM\n其中\tpronoun\t9\t\n开通\tverb\t9\tDISTRICT|PROJECT\n"

@@ -139,7 +139,9 @@ def _words(path: Path, classes: Optional[frozenset[str]], problems: Problems) ->
 # roads, 100多项改革 reforms, 12部 laws, not one of them.
 _COUNT = re.compile(
     r"(?:近|约|超过|超|逾)?(?:[0-9０-９.]+[万亿千百]?|[一二三四五六七八九十百千万两几多]+)(?:余|多)?"
-    r"(?:家|个|条|所|批次|批|组|座|处|类|种|名|位|支|户|栋|套|宗|项|台|部|件|间|辆|艘|架|张|头|只|份|本|门)(?:左右)?"
+    r"(?:家|个|条|所|批次|批|组|座|处|类|种|名|位|支|户|栋|套|宗|项|台|部|件|间|辆|艘|架|张|头|只|份|本|门|元)"
+    # a sum of money names nothing it pays for (3500万元的管网改造, 10亿元以上企业)
+    r"(?:左右|以上|以下)?的?"
 )
 _YEAR = r"(?:[0-9０-９]{4}|[〇○零一二三四五六七八九]{4})年"
 _DATE = re.compile(rf"(?:{_YEAR})?[0-9０-９一二三四五六七八九十]{{1,2}}月[0-9０-９一二三四五六七八九十]{{1,3}}[日号](?:前|后|起)?")
@@ -195,6 +197,20 @@ def _after_place_clause(text: str, start: int, c: Candidate, words: Mapping[int,
                 return end
             if (m := _COUNT.match(text, pos, c.end)) and m.end() in words and m.end() < c.end:
                 return m.end()
+        pos = end
+    return start
+
+
+def _after_place_verb(text: str, start: int, c: Candidate, words: Mapping[int, int], lexicon: Lexicon, place_ends: frozenset[int]) -> int:
+    """Where a programme's name begins that a known place begins, followed by a verb that takes a
+    name as its object (开封创建国家级…示范城市: the place applies for the designation): after the
+    verb; else ``start``. Only the place's own words come before the verb."""
+    pos = start
+    while (end := words.get(pos)) is not None and end < c.end:
+        if pos > start and pos in place_ends:
+            if text[pos:end] in lexicon.object_verbs and c.label not in lexicon.begins.get(text[pos:end], ()):
+                return end
+            return start
         pos = end
     return start
 
@@ -312,6 +328,8 @@ def trim_leading(
             start = _adverbial(text, start, c.end, words, lexicon)
         if c.label in _OBJECT_LABELS:
             start = _after_place_clause(text, start, c, words, lexicon, place_ends)
+        elif start in places:
+            start = _after_place_verb(text, start, c, words, lexicon, place_ends)
         if c.label == "PROJECT":
             start = _after_build(text, start, c.end, words)
         if (m := _DATE.match(text, start, c.end)) and m.end() in words:
