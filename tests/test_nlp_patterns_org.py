@@ -484,3 +484,41 @@ def test_nlp_patterns_org_bank_branches(rule_set, text, expected):
 def test_nlp_patterns_org_bank_branch_place_is_no_district(rule_set):
     text = "牵头单位：人行芜湖中心支行"
     assert [c.label for c in rule_set.match(text) if text[c.start:c.end] == "芜湖"] == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Two bodies joined by 与: each is a name of its own, the span stops at 与.
+        ("推动江南大学与东海实验室共建平台", [("江南大学", "ORG"), ("东海实验室", "ORG")]),
+        ("支持黄河农谷与青岭湾国家实验室开展合作", [("青岭湾国家实验室", "ORG")]),
+        ("鼓励市第二医院与西溪医学院联合培养", [("市第二医院", "ORG"), ("西溪医学院", "ORG")]),
+        # ... but a kind on either side stays none: 非银行 (…支付机构), 医学院校.
+        ("支持银行与非银行支付机构合作", []),
+        ("鼓励本市医院与境外医学院校合作", []),
+        # The 与 inside a name joins two fields, no bodies.
+        ("南湖材料科学与技术研究所挂牌成立", [("南湖材料科学与技术研究所", "ORG")]),
+        ("建设海鲈种源保护与技术研究中心", [("海鲈种源保护与技术研究中心", "ORG")]),
+    ],
+)
+def test_nlp_patterns_org_bodies_joined_by_yu(nlp, text, expected):
+    assert [(e.text, e.label_) for e in nlp(text).ents if e.label_ == "ORG"] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A kind of school or hospital with no naming word is no body.
+        "扩充幼儿园公办学位2万个",
+        "控制幼儿园班额，逐步达到标准",
+        "探索建设智慧医院",
+        "开展中职学校“双优”建设",
+        "鼓励企业与学校联合办学",
+        "支持公共图书馆与学校、博物馆合作",
+        # 初中/高中 before 学业 or 学段: no 中学 there
+        "完善初中学业水平考试制度",
+        "在高中学段开展试点",
+    ],
+)
+def test_nlp_patterns_org_bare_kinds_of_school_give_nothing(nlp, text):
+    assert [e.text for e in nlp(text).ents if e.label_ == "ORG"] == []
