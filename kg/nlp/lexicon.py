@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Mapping, Optional, Sequence
+from typing import Iterator, Mapping, Optional, Sequence
 
 from kg.nlp.candidates import Candidate
 from kg.nlp.datafiles import Problems, tsv_rows
@@ -190,14 +190,11 @@ def _after_place_clause(text: str, start: int, c: Candidate, words: Mapping[int,
     (德令哈4座抽水蓄能电站 names none), or by a verb that begins none of its label's names and a
     bare head (兰州实现高铁 is a clause): after them; else ``start``. jieba calls some nouns verbs
     (警察, 知识), so a verb followed by more than a bare head stays (海南警察学院二期)."""
-    pos = start
-    while pos < c.end and (end := words.get(pos)) is not None and end < c.end:
-        if pos > start and pos in place_ends:
-            if lexicon.is_verb(text[pos:end], c.label) and _bare(text, end, c.end, words, lexicon):
-                return end
-            if (m := _COUNT.match(text, pos, c.end)) and m.end() in words and m.end() < c.end:
-                return m.end()
-        pos = end
+    for pos, end in _words_after_places(start, c.end, words, place_ends):
+        if lexicon.is_verb(text[pos:end], c.label) and _bare(text, end, c.end, words, lexicon):
+            return end
+        if (m := _COUNT.match(text, pos, c.end)) and m.end() in words and m.end() < c.end:
+            return m.end()
     return start
 
 
@@ -205,14 +202,20 @@ def _after_place_verb(text: str, start: int, c: Candidate, words: Mapping[int, i
     """Where a programme's name begins that a known place begins, followed by a verb that takes a
     name as its object (开封创建国家级…示范城市: the place applies for the designation): after the
     verb; else ``start``. Only the place's own words come before the verb."""
-    pos = start
-    while (end := words.get(pos)) is not None and end < c.end:
-        if pos > start and pos in place_ends:
-            if text[pos:end] in lexicon.object_verbs and c.label not in lexicon.begins.get(text[pos:end], ()):
-                return end
-            return start
-        pos = end
+    for pos, end in _words_after_places(start, c.end, words, place_ends):
+        word = text[pos:end]
+        return end if word in lexicon.object_verbs and c.label not in lexicon.begins.get(word, ()) else start
     return start
+
+
+def _words_after_places(start: int, stop: int, words: Mapping[int, int], place_ends: frozenset[int]) -> Iterator[tuple[int, int]]:
+    """The words of a name from ``start`` to ``stop`` (exclusive) that begin where a known place
+    inside it ends, as (start, end), up to the name's last word."""
+    pos = start
+    while (end := words.get(pos)) is not None and end < stop:
+        if pos > start and pos in place_ends:
+            yield pos, end
+        pos = end
 
 
 def _word_start(text: str, pos: int, words: Mapping[int, int], lexicon: Lexicon) -> int:
@@ -307,8 +310,9 @@ def trim_leading(
     work's name does not begin with a verb or verbal noun right before one (设置重庆…大学,
     建好湖南…馆); ``place_ends``, where they end: a place followed by a verb or a count is the
     subject of a clause, not the first word of a name (兰州实现高铁, 德令哈4座…电站). Gazetteer
-    names are kept as they are: they are names whatever they begin with, and so are the names of ``verb_led`` rules, titles whose first verb is their own (开展 +
-    规范涉企执法专项行动, 出台 + 促进民营经济发展壮大20条措施)."""
+    names are kept as they are: they are names whatever they begin with, and so are the names of
+    ``verb_led`` rules, titles whose first verb is their own (开展 + 规范涉企执法专项行动, 出台 +
+    促进民营经济发展壮大20条措施)."""
     kept = []
     for c in candidates:
         if c.entry is not None or c.rule in verb_led:
@@ -376,8 +380,8 @@ def trim_leading(
 
 def _after_build(text: str, start: int, end: int, words: Mapping[int, int]) -> int:
     """Where a work's name begins that runs across the word 建设 (支持邯郸建设…枢纽): after its
-    last such word; else ``start``. Not in an event's or a hall's name, nor before 项目, 工程 or 的 (建设的能源
-    is what is built)."""
+    last such word; else ``start``. Not in an event's or a hall's name, nor before 项目, 工程 or
+    的 (建设的能源 is what is built)."""
     if _EVENT_HEAD.search(text, start, end) or _QUOTED.match(text, start):
         return start
     pos = text.rfind(_BUILD, start + 1, end)
