@@ -227,7 +227,8 @@ def extract(input_jsonl: Path, output: Path, sources: tuple[Path, ...]) -> None:
     A row that also names its "source" file and the "offset" where the text starts in it is
     recognized in its document, as `kg build` recognizes it (boilerplate, normalization, the
     document's own area); other rows, and rows whose source is missing or differs at the
-    offset, are read as plain text. The last line says how many rows took which way.
+    offset, are read as plain text. A row may name its source, offset and "length" instead of
+    carrying its text. The last line says how many rows took which way.
     """
     import json
 
@@ -236,7 +237,7 @@ def extract(input_jsonl: Path, output: Path, sources: tuple[Path, ...]) -> None:
 
     try:
         recognizer = PassageRecognizer(source_dirs(sources, input_jsonl))
-        lines = [json.dumps(row, ensure_ascii=False) for row in extract_rows(read_rows(input_jsonl), recognizer)]
+        lines = [json.dumps(row, ensure_ascii=False) for row in extract_rows(read_rows(input_jsonl, recognizer), recognizer)]
         write_atomic(output, ("\n".join(lines) + "\n").encode("utf-8"))
     except KgError as err:
         _fail(err)
@@ -256,13 +257,15 @@ def eval_(gold_jsonl: Path, show_errors: int, sources: tuple[Path, ...]) -> None
     its offset, is recognized in its document as `kg build` recognizes it; the others as plain
     text (the first line of the report counts both). Scored as ANNOTATION.md says: quote marks
     trimmed, then a trailing 建设, 工作 or 创建; micro averages, typed and untyped, overall and per
-    document (the part of the id before ":").
+    document (the part of the id before ":"). A gold that may not copy its documents keeps rows
+    by reference: "length" instead of "text", the text read from the source file.
     """
     from kg.eval.report import render_evaluation
     from kg.eval.run import PassageRecognizer, evaluate, read_rows, source_dirs
 
     try:
-        result = evaluate(read_rows(gold_jsonl), PassageRecognizer(source_dirs(sources, gold_jsonl)))
+        recognizer = PassageRecognizer(source_dirs(sources, gold_jsonl))
+        result = evaluate(read_rows(gold_jsonl, recognizer), recognizer)
     except KgError as err:
         _fail(err)
     click.echo(render_evaluation(result, show_errors))

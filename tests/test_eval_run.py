@@ -160,6 +160,39 @@ def test_eval_run_cli_eval_says_how_rows_were_read(seeds_dir, tmp_path):
     assert result.output.splitlines()[0] == f"1 of 2 rows recognized {IN_DOCUMENT}; 1 as plain text ({NOT_FOUND}: 1)"
 
 
+def test_eval_run_rows_kept_by_reference_score_as_rows_with_their_text(seeds_dir, tmp_path):
+    source = next(seeds_dir.glob("003_*.txt"))
+    rows = [{"id": f"003:p{i}", "source": source.name, "offset": off, "text": text, "entities": [[0, 2, "DISTRICT"]]}
+            for i, (off, text) in enumerate(_lines(source)[3:7])]
+    with_text = _write_rows(tmp_path / "text.jsonl", rows)
+    by_reference = _write_rows(tmp_path / "ref.jsonl", [
+        {k: v for k, v in {**r, "length": len(r["text"])}.items() if k != "text"} for r in rows
+    ])
+    outputs = [CliRunner().invoke(main, ["eval", str(g), "--sources", str(seeds_dir)]) for g in (with_text, by_reference)]
+    assert [o.exit_code for o in outputs] == [0, 0], outputs[1].output
+    assert outputs[0].output == outputs[1].output
+    assert outputs[1].output.startswith(f"4 of 4 rows recognized {IN_DOCUMENT}\n")
+
+
+@pytest.mark.parametrize("row, message", [
+    ({"id": "a", "source": "missing.txt", "offset": 0, "length": 5},
+     "line 1: its source missing.txt is not found or too short"),
+    ({"id": "b", "source": "SEED", "offset": 10**7, "length": 5}, "line 1: its source SEED is not found or too short"),
+    ({"id": "c", "source": "SEED", "offset": 0}, 'line 1 needs a "text" string, or a "source" with its "offset" and "length"'),
+    ({"id": "d", "source": "SEED", "offset": 0, "length": -1}, 'line 1 needs a "text" string, or a "source"'),
+])
+def test_eval_run_rows_kept_by_reference_that_cannot_be_read_fail_naming_file_and_line(row, message, seeds_dir, tmp_path):
+    seed = next(seeds_dir.glob("003_*.txt")).name
+    row = {k: (seed if v == "SEED" else v) for k, v in row.items()}
+    message = message.replace("SEED", seed)
+    gold = _write_rows(tmp_path / "gold.jsonl", [{**row, "entities": []}])
+    for command in (["eval", str(gold)], ["extract", str(gold), "-o", str(tmp_path / "out.jsonl")]):
+        result = CliRunner().invoke(main, [*command, "--sources", str(seeds_dir)])
+        assert result.exit_code != 0 and result.exception is None or isinstance(result.exception, SystemExit)
+        assert f"{gold}: {message}" in result.output
+    assert not (tmp_path / "out.jsonl").exists()
+
+
 @pytest.mark.skipif(not DEV_GOLD.is_file(), reason=f"the shared corpus and its gold ({DEV_GOLD}) are not on this machine")
 def test_eval_run_dev_passages_are_found_in_the_corpus():
     rows = []

@@ -84,5 +84,5 @@ def test_nlp_pipeline_bad_input_rows_are_reported_with_the_file(tmp_path):
     bad.write_text('{"id": 1}\n', encoding="utf-8")
     result = CliRunner().invoke(main, ["extract", str(bad), "-o", str(tmp_path / "o.jsonl")])
     assert result.exit_code == 3
-    assert f"{bad}: line 1 needs an \"id\" and a \"text\" string" in result.output
+    assert f"{bad}: line 1 needs a \"text\" string, or a \"source\" with its \"offset\" and \"length\"" in result.output
     assert not (tmp_path / "o.jsonl").exists()

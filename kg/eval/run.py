@@ -32,8 +32,18 @@ UNREADABLE = "source unreadable"
 TEXT_DIFFERS = "source text at offset differs"
 
 
-def read_rows(path: str | Path) -> Iterator[dict]:
-    for _, row in input_rows(path):
+def read_rows(path: str | Path, recognizer: Optional["PassageRecognizer"] = None) -> Iterator[dict]:
+    """The rows of a JSONL file of passages. With a recognizer, a row may be kept by reference
+    (its "source", "offset" and "length" instead of its "text"): its text is read from the source
+    file, found in the recognizer's folders, as the build reads it."""
+    for lineno, row in input_rows(path, by_reference=recognizer is not None):
+        if "text" not in row and recognizer is not None:
+            text = recognizer.source_text(row["source"], row["offset"], row["length"])
+            if text is None:
+                where = ", ".join(str(f) for f in recognizer.folders) or "no folder"
+                problem = f"line {lineno}: its source {row['source']} is not found or too short"
+                raise InputError(str(path), f"{problem} (looked in {where}; give its folder with --sources)")
+            row = {**row, "text": text}
         yield row
 
 
@@ -100,7 +110,7 @@ class PassageRecognizer:
         text, source, offset = row["text"], row.get("source"), row.get("offset")
         if not isinstance(source, str) or not source or not isinstance(offset, int) or offset < 0:
             return NO_SOURCE
-        path = next((folder / source for folder in self.folders if (folder / source).is_file()), None)
+        path = self._find(source)
         if path is None:
             return NOT_FOUND
         document = self._source(path)
@@ -112,6 +122,18 @@ class PassageRecognizer:
         entities = [[s - offset, e - offset, label] for s, e, label in document.spans if offset <= s and e <= end]
         masked = any(s < end and offset < e for s, e in document.masks)
         return Passage(entities, IN_DOCUMENT, document.script, masked, document.kind)
+
+    def source_text(self, source: str, offset: int, length: int) -> Optional[str]:
+        """The stretch of a source file as the build reads it; None when the file is not found,
+        cannot be read or is shorter."""
+        path = self._find(source)
+        document = self._source(path) if path is not None else None
+        if document is None or offset + length > len(document.original):
+            return None
+        return document.original[offset : offset + length]
+
+    def _find(self, source: str) -> Optional[Path]:
+        return next((folder / source for folder in self.folders if (folder / source).is_file()), None)
 
     def _source(self, path: Path) -> Optional[_SourceDocument]:
         key = path.resolve()

@@ -124,9 +124,12 @@ def split_bars(value: Optional[str]) -> list[str]:
     return [v.strip() for v in (value or "").split("|") if v.strip()]
 
 
-def input_rows(path: str | Path) -> Iterator[tuple[int, dict]]:
+def input_rows(path: str | Path, by_reference: bool = False) -> Iterator[tuple[int, dict]]:
     """(line number, object) for each row of a user's JSONL file of passages, each needing an
-    "id" and a "text" string; blank lines are skipped. InputError names the file and line."""
+    "id" and a "text" string; with ``by_reference`` a row may instead name where its text is: a
+    "source" file name, the "offset" where the passage starts and its "length" (a gold kept
+    without copying its documents). Blank lines are skipped. InputError names the file and
+    line."""
     path = Path(path)
     if not path.is_file():
         raise InputError(str(path), "no such file")
@@ -138,7 +141,20 @@ def input_rows(path: str | Path) -> Iterator[tuple[int, dict]]:
                 row = json.loads(line)
             except json.JSONDecodeError as err:
                 raise InputError(str(path), f"line {lineno} is not JSON ({err.msg})") from None
-            if not isinstance(row, dict) or not isinstance(row.get("text"), str) or "id" not in row:
+            if not isinstance(row, dict) or "id" not in row:
+                raise InputError(str(path), f"line {lineno} needs an \"id\" and a \"text\" string")
+            if not isinstance(row.get("text"), str) and not (by_reference and _is_reference(row)):
+                if by_reference:
+                    raise InputError(
+                        str(path), f"line {lineno} needs a \"text\" string, or a \"source\" with its \"offset\" and \"length\""
+                    )
                 raise InputError(str(path), f"line {lineno} needs an \"id\" and a \"text\" string")
             yield lineno, row
+
+
+def _is_reference(row: dict) -> bool:
+    """A row that names a source file and a stretch of it instead of carrying its text."""
+    source, offset, length = row.get("source"), row.get("offset"), row.get("length")
+    counts = all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in (offset, length))
+    return "text" not in row and isinstance(source, str) and bool(source) and counts
 
