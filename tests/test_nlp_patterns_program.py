@@ -799,3 +799,37 @@ def test_nlp_patterns_program_arrangements_with_places_inside(rule_set, text, ex
 )
 def test_nlp_patterns_program_campaigns_system_reforms_battles(nlp, text, expected):
     assert [(t, l) for t, l in _ents(nlp, text) if l == "PROGRAM"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # two modifiers joined by 和, 与 or 及 after a verb share one head: one programme
+        ("深化山林承包制度和茶场经营改革，发展林下经济。", [("山林承包制度和茶场经营改革", "PROGRAM")]),
+        ("开展旧街改造和防洪韧性提升行动。", [("旧街改造和防洪韧性提升行动", "PROGRAM")]),
+        ("实施海岛考古与渔村遗产保护利用工程，挖掘文化资源。", [("海岛考古与渔村遗产保护利用工程", "PROGRAM")]),
+        ("推进县级及以上园区低碳循环化改造试点。", [("县级及以上园区低碳循环化改造试点", "PROGRAM")]),
+        # a first item with a head of its own is a name of its own
+        ("实施茶园提质工程和农家书屋振兴行动。", [("茶园提质工程", "PROGRAM"), ("农家书屋振兴行动", "PROGRAM")]),
+    ],
+)
+def test_nlp_patterns_program_modifiers_share_one_head(nlp, text, expected):
+    assert [(t, l) for t, l in _ents(nlp, text) if l == "PROGRAM"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        # a short second item before a bare head is a description, not a name
+        ("加快重大山区干线与枢纽工程建设。", "重大山区干线与枢纽工程"),
+        ("实施节水减排重大技术和示范工程。", "节水减排重大技术和示范工程"),
+        # a spirit or a rule before 和 is a name of its own
+        ("严格落实中央八项规定精神和省委减负若干规定。", "中央八项规定精神和省委减负若干规定"),
+        # items joined by 、 are mostly names of their own
+        ("推动青溪高铁、白沙水网及县域配套工程等项目建设。", "白沙水网及县域配套工程"),
+        # without a verb of carrying it out, 和 joins two clauses' objects
+        ("群众满意度和市场秩序整治行动成效明显。", "群众满意度和市场秩序整治行动"),
+    ],
+)
+def test_nlp_patterns_program_modifiers_share_no_head(nlp, text, absent):
+    assert absent not in [t for t, _ in _ents(nlp, text)]

@@ -247,6 +247,9 @@ def _projects(nlp, text):
         ("筹办第六届残特奥会。", [("第六届残特奥会", "PROJECT")]),
         # the brand 中国·<place> after the ordinal stays in the name
         ("举办首届中国·西湖音乐周和第二届钱江论坛。", [("首届中国·西湖音乐周", "PROJECT"), ("第二届钱江论坛", "PROJECT")]),
+        # 暨 joins two events, each a name of its own
+        ("办好第七届县运会暨第三届残运会。", [("第七届县运会", "PROJECT"), ("第三届残运会", "PROJECT")]),
+        ("举办第五届茶博会暨首届山地马拉松。", [("第五届茶博会", "PROJECT"), ("首届山地马拉松", "PROJECT")]),
         # projects a list calls planned or new
         ("推进青松物流园、白鹭商城等拟建项目。", [("青松物流园", "PROJECT"), ("白鹭商城", "PROJECT")]),
         ("启动金穗粮库、红枫酒店等新建项目。", [("金穗粮库", "PROJECT"), ("红枫酒店", "PROJECT")]),

@@ -305,13 +305,14 @@ def test_nlp_rules_engine_chains_places_written_one_after_another(chain_rules, t
 
 # A pattern's boundary can read a verb that ends in a place's first character (建成 in 创建成都…);
 # the name then begins with the place the segmenter keeps whole, but not a two-character place
-# that begins with a conjunction (和县 in 教育和县乡).
+# that begins with a conjunction (和县 in 教育和县乡: after a verb the two modifiers share the head
+# 改革, one programme, and no 和县 is found inside it).
 @pytest.mark.parametrize(
     "text, expected",
     [
         ("今年力争创建成都国家植物园", [("成都国家植物园", "PROJECT")]),
         ("重点推进和林格尔新区大数据中心建设", [("和林格尔新区大数据中心", "PROJECT")]),
-        ("加快义务教育和县乡财政体制改革", [("县乡财政体制改革", "PROGRAM")]),
+        ("加快义务教育和县乡财政体制改革", [("义务教育和县乡财政体制改革", "PROGRAM")]),
     ],
 )
 def test_nlp_rules_engine_name_begins_with_the_place_the_segmenter_keeps(nlp, text, expected):
