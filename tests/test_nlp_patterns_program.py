@@ -833,3 +833,36 @@ def test_nlp_patterns_program_modifiers_share_one_head(nlp, text, expected):
 )
 def test_nlp_patterns_program_modifiers_share_no_head(nlp, text, absent):
     assert absent not in [t for t, _ in _ents(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # investment is a field before a reform of its system, with or without 项目
+        ("深化投资审批制度改革，做好要素保障。", [("投资审批制度改革", "PROGRAM")]),
+        ("深化企业投资项目核准制度改革。", [("企业投资项目核准制度改革", "PROGRAM")]),
+        ("继续推进投资项目审批制度改革，压缩时限。", [("投资项目审批制度改革", "PROGRAM")]),
+        ("全年完成投资120亿元，改革稳步推进。", []),
+        # 以…为契机/牵引/引领 frames a programme; a verb of doing after 以 stays out
+        ("坚持以财税体制改革为牵引，培育新动能。", [("财税体制改革", "PROGRAM")]),
+        ("以东湾文化建设提升行动为引领，发展文旅。", [("东湾文化建设提升行动", "PROGRAM")]),
+        ("以深化要素市场化配置改革为核心，优化布局。", [("要素市场化配置改革", "PROGRAM")]),
+        ("以合作区总体发展规划为统领。", [("合作区总体发展规划", "PROGRAM")]),
+        # no programme head, or a bare kind, or no frame after 为
+        ("以群众满意为目标，以改革为动力。", []),
+        ("可以通过改革为企业减负。", []),
+        ("以体制机制改革为突破口。", []),
+        # 事权和支出责任 is one term inside a reform's name; the whole name after a verb of deepening
+        ("市县财政事权和支出责任划分改革有序推进。", [("市县财政事权和支出责任划分改革", "PROGRAM")]),
+        ("深化省与市县财政事权和支出责任划分改革，理顺关系。", [("省与市县财政事权和支出责任划分改革", "PROGRAM")]),
+        ("落实中央与地方财政事权和支出责任划分改革方案。", [("中央与地方财政事权和支出责任划分改革方案", "PROGRAM")]),
+        ("深化国有企业混合所有制改革，完善治理。", [("国有企业混合所有制改革", "PROGRAM")]),
+        ("明确两级财政事权和支出责任。", []),
+        ("深化体制机制改革，强化合作。", []),
+        # the battle against major risks is named with its 重大 in either order
+        ("坚决打赢重大风险防范化解攻坚战。", [("重大风险防范化解攻坚战", "PROGRAM")]),
+        ("打好防范化解重大风险攻坚战。", [("防范化解重大风险攻坚战", "PROGRAM")]),
+    ],
+)
+def test_nlp_patterns_program_fields_frames_and_fixed_terms(nlp, text, expected):
+    assert [(t, l) for t, l in _ents(nlp, text) if l == "PROGRAM"] == expected
