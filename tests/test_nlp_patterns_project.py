@@ -172,6 +172,9 @@ def _projects(nlp, text):
         # names a list calls hosted events (等重大展会, 等赛事, 等重大节会)
         ("办好湖滨灯会、钱江潮音节等重大节会。", [("湖滨灯会", "PROJECT"), ("钱江潮音节", "PROJECT")]),
         ("举办全国龙舟邀请赛、省青少年攀岩锦标赛等赛事。", [("全国龙舟邀请赛", "PROJECT"), ("省青少年攀岩锦标赛", "PROJECT")]),
+        # two ordinal events joined by 暨 are two
+        ("举办第三届市运会暨第二届残运会。", [("第三届市运会", "PROJECT"), ("第二届残运会", "PROJECT")]),
+        ("办好江西省第九届青少年运动会暨第五届老年人运动会。", [("江西省第九届青少年运动会", "PROJECT"), ("第五届老年人运动会", "PROJECT")]),
         # a numbered corridor doubling a river, road, port or quoted programme
         ("推进钱塘江二通道建设。", [("钱塘江二通道", "PROJECT")]),
         ("建成满洲里公路口岸第三通道。", [("满洲里公路口岸第三通道", "PROJECT")]),
