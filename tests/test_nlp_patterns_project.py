@@ -169,6 +169,16 @@ def _projects(nlp, text):
         ("建成开放福建革命军事馆。", [("福建革命军事馆", "PROJECT")]),
         # names joined by 暨 in a list called projects are two
         ("加快东湖大桥暨南湖隧道等重大项目建设。", [("东湖大桥", "PROJECT"), ("南湖隧道", "PROJECT")]),
+        # names a list calls hosted events (等重大展会, 等赛事, 等重大节会)
+        ("办好湖滨灯会、钱江潮音节等重大节会。", [("湖滨灯会", "PROJECT"), ("钱江潮音节", "PROJECT")]),
+        ("举办全国龙舟邀请赛、省青少年攀岩锦标赛等赛事。", [("全国龙舟邀请赛", "PROJECT"), ("省青少年攀岩锦标赛", "PROJECT")]),
+        # two ordinal events joined by 暨 are two
+        ("举办第三届市运会暨第二届残运会。", [("第三届市运会", "PROJECT"), ("第二届残运会", "PROJECT")]),
+        ("办好江西省第九届青少年运动会暨第五届老年人运动会。", [("江西省第九届青少年运动会", "PROJECT"), ("第五届老年人运动会", "PROJECT")]),
+        # a numbered corridor doubling a river, road, port or quoted programme
+        ("推进钱塘江二通道建设。", [("钱塘江二通道", "PROJECT")]),
+        ("建成满洲里公路口岸第三通道。", [("满洲里公路口岸第三通道", "PROJECT")]),
+        ("推动“北电南送”第二通道开工。", [("“北电南送”第二通道", "PROJECT")]),
         # a platform or system that goes live, whatever words name it
         ("江淮中小企业融资撮合服务平台上线运行。", [("江淮中小企业融资撮合服务平台", "PROJECT")]),
         ("港区智能闸口调度系统投入运行。", [("港区智能闸口调度系统", "PROJECT")]),
@@ -353,6 +363,12 @@ def test_nlp_patterns_project_shapes_of_works_and_events(nlp, text, expected):
         "今年将修建许多公路，本年内铁路运量增长。",
         "1960年新建铁路1000公里。",
         "加强中西部铁路和内河航道建设。",
+        # a bare kind of event in a list, or what a fair needs, is no event
+        "组织演唱会、音乐节等赛事活动。",
+        "培育会展服务机构、会展媒体等会展。",
+        # a second way of service or a slogan's count is no corridor
+        "开辟审批绿色第二通道。",
+        "形成“内环网、外送五通道”格局。",
         # industries a list calls projects name none (PRJ_INDUSTRY)
         "发展新能源、新材料、燃气轮机等重大项目。",
         "建设一批化工新材料、专用化学品等项目。",
