@@ -213,6 +213,16 @@ def test_nlp_places_zone_begins_after_a_verb(nlp, text, expected):
         ("滨江区应当按照产业发展指导目录执行", [("滨江区", "DISTRICT")]),
         # A free trade zone of one place is a zone; one agreed between countries is not.
         ("设立福建自贸区，推动中国—东盟自贸区升级", [("福建自贸区", "DISTRICT")]),
+        # A place that opens the name of a national or international centre, base or node.
+        ("推进昆山国家重离子治疗中心建设", []),
+        ("扩容升级郑州国家级互联网骨干直联点", []),
+        ("加快芜湖国际物流基地建设", []),
+        ("建成運營廈門國際郵件交換中心", []),
+        # Not: no centre after 国际, a centre city (a designation of the city), no 国家 or 国际.
+        ("提升泉州国际知名度", [("泉州", "DISTRICT")]),
+        ("争创宁波国际消费中心城市", [("宁波", "DISTRICT")]),
+        ("支持鞍山老工业基地振兴", [("鞍山", "DISTRICT")]),
+        ("推动南宁、柳州等国家物流基地建设", [("南宁", "DISTRICT"), ("柳州", "DISTRICT")]),
     ],
 )
 def test_nlp_places_inside_titles_of_clusters_catalogues_and_lists(rule_set, text, expected):

@@ -82,14 +82,26 @@ _TITLE_AFTER = re.compile(
     rf"|(?:、{_TITLE_WORDS}{{4,16}}?)*等{_TITLE_WORDS}{{0,10}}?集群)"
 )
 
+# So is a place that opens the name of a centre, base or node of national or international rank:
+# 深圳国际红树林中心, 大同国家数据标注基地, 杭州国家互联网骨干直联点 (PROJECT or ORG, the place
+# inside). Without 国家 or 国际 after the place the rest is as often a description of what the
+# place builds (包头老工业基地, 北京城市副中心 a zone), so the place stays; a centre city
+# (武汉国际消费中心城市) is a designation of the city.
+_FACILITY_AFTER = re.compile(
+    rf"(?:国家级|国家|国际|國家級|國家|國際){_TITLE_WORDS}{{1,12}}?"
+    r"(?:中心|基地|直联点|直聯點|出入口局)(?!城市)"
+)
+
+
 EntryOf = Callable[[Candidate], Optional[Entry]]
 
 
 def opens_title(text: str, c: Candidate, next_start: Optional[int]) -> bool:
     """A place right before the rest of a cluster's, catalogue's or list's name (see
-    ``_TITLE_AFTER``), unless a name found there begins where the place ends: then the place is
-    joined to it (``rules.join_place_prefixes``)."""
-    return next_start != c.end and bool(_TITLE_AFTER.match(text, c.end))
+    ``_TITLE_AFTER``) or of a national or international centre's (``_FACILITY_AFTER``), unless a
+    name found there begins where the place ends: then the place is joined to it
+    (``rules.join_place_prefixes``)."""
+    return next_start != c.end and bool(_TITLE_AFTER.match(text, c.end) or _FACILITY_AFTER.match(text, c.end))
 
 
 # A place inside a name's marks is part of that name (ANNOTATION.md: the outermost span only):
