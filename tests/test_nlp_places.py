@@ -250,3 +250,16 @@ def test_nlp_places_inside_titles_of_clusters_catalogues_and_lists(rule_set, tex
 )
 def test_nlp_places_inside_brackets_and_quotes_of_names(rule_set, text, expected):
     assert [f for f in _found(rule_set, text) if f[1] == "DISTRICT"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A work named by two places side by side is the work, not the places.
+        ("宁波舟山港货物吞吐量稳居全球第一", [("宁波舟山港", "PROJECT")]),
+        # Not: the two cities listed.
+        ("推动宁波、舟山港口一体化", [("宁波", "DISTRICT"), ("舟山", "DISTRICT")]),
+    ],
+)
+def test_nlp_places_works_named_by_two_places(rule_set, text, expected):
+    assert _found(rule_set, text) == expected
