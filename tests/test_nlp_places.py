@@ -263,3 +263,20 @@ def test_nlp_places_inside_brackets_and_quotes_of_names(rule_set, text, expected
 )
 def test_nlp_places_works_named_by_two_places(rule_set, text, expected):
     assert _found(rule_set, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, home, expected",
+    [
+        # A county's or township's short form right before 遗址 names an ancient site.
+        ("加强河姆渡遗址的保护和管理", "330281", []),
+        ("推动红山文化遗址申遗", "150404", []),
+        ("推進南宋臨安城遺址保護", "330100", []),
+        # Not: the place before other words, a city's or province's short form.
+        ("推进河姆渡发展", "330281", [("河姆渡", "DISTRICT")]),
+        ("实施新疆考古与文化遗产保护", "", [("新疆", "DISTRICT")]),
+        ("加强西安遗址保护", "", [("西安", "DISTRICT")]),
+    ],
+)
+def test_nlp_places_short_form_before_a_site(rule_set, text, home, expected):
+    assert _found(rule_set, text, home) == expected

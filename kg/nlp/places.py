@@ -220,6 +220,22 @@ def _names_water(text: str, c: Candidate, entry: Optional[Entry]) -> bool:
     )
 
 
+# A division's short form right before 遗址 names an ancient site, not the place: 良渚遗址, 红山文化
+# 遗址, 南宋临安城遗址 (ANNOTATION.md: a site is a scenic spot, a DISTRICT only as a whole name).
+# Cities and provinces are named before 遗址 as the place whose sites they are.
+_SITE = re.compile(r"(?:古城|故城|城|文化)?(?:遗址|遺址)")
+
+
+def _names_site(text: str, c: Candidate, entry: Optional[Entry]) -> bool:
+    """A county's or township's short form that begins the name of an ancient site (良渚遗址); a
+    city's or province's stays (西安遗址保护 is rather the city's sites)."""
+    return (
+        entry is not None and bool(entry.code) and not c.rule.startswith(CHAIN)
+        and (entry.level in COUNTY_LEVELS or entry.level == TOWNSHIP)
+        and text[c.start : c.end] != entry.name and bool(_SITE.match(text, c.end))
+    )
+
+
 def _cut_short(text: str, c: Candidate, entry: Entry) -> bool:
     """A short form right before a character that ends place names begins another name."""
     return text[c.start : c.end] != entry.name and text[c.end : c.end + 1] in PLACE_SUFFIXES
@@ -299,7 +315,7 @@ def keep_places(
         if c.label == "DISTRICT" and in_name_marks(text, c, places):
             dropped.append(c)
             continue
-        if _names_water(text, c, entry_of(c)):
+        if _names_water(text, c, entry_of(c)) or _names_site(text, c, entry_of(c)):
             dropped.append(c)
             continue
         if not is_weak(c):
