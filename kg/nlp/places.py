@@ -22,8 +22,9 @@ short form.
 
 No short form counts right before a character that ends place names (紫金港 is not 紫金 and a
 harbour, 余杭塘路 not 余杭 and a road), nor even a strong one before 湾 or 湖 (杭州湾, 青海湖
-are a bay and a lake), nor in a list counted in bodies (翠苑、古荡等5家社区卫生
-服务中心 are health centres).
+are a bay and a lake), nor a county's or township's before 遗址 (良渚遗址 is a site), nor in a
+list counted in bodies (翠苑、古荡等5家社区卫生服务中心 are health centres). A place that opens
+a national or international centre's name (深圳国际红树林中心) is inside that name.
 
 A work or programme named right after a list of places begins with the last of them, like any
 coordinated short form (西宁、格尔木国家物流枢纽), unless what follows that place has a name of
