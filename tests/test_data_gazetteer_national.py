@@ -261,6 +261,7 @@ def test_data_gazetteer_national_match_with_vetoes(tmp_path, text, expected):
     ("六稳", "PROGRAM"),  # a programme of action, unlike the theory slogans (四个意识)
     ("长江十年禁渔", "PROGRAM"),
     ("南水北调工程", "PROJECT"),
+    ("宁波舟山港", "PROJECT"),  # one port of two cities, not two places
     ("中国—东盟博览会", "PROJECT"),
     ("全国运动会", "PROJECT"),
 ])

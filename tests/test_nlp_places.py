@@ -213,6 +213,16 @@ def test_nlp_places_zone_begins_after_a_verb(nlp, text, expected):
         ("滨江区应当按照产业发展指导目录执行", [("滨江区", "DISTRICT")]),
         # A free trade zone of one place is a zone; one agreed between countries is not.
         ("设立福建自贸区，推动中国—东盟自贸区升级", [("福建自贸区", "DISTRICT")]),
+        # A place that opens the name of a national or international centre, base or node.
+        ("推进昆山国家重离子治疗中心建设", []),
+        ("扩容升级郑州国家级互联网骨干直联点", []),
+        ("加快芜湖国际物流基地建设", []),
+        ("建成運營廈門國際郵件交換中心", []),
+        # Not: no centre after 国际, a centre city (a designation of the city), no 国家 or 国际.
+        ("提升泉州国际知名度", [("泉州", "DISTRICT")]),
+        ("争创宁波国际消费中心城市", [("宁波", "DISTRICT")]),
+        ("支持鞍山老工业基地振兴", [("鞍山", "DISTRICT")]),
+        ("推动南宁、柳州等国家物流基地建设", [("南宁", "DISTRICT"), ("柳州", "DISTRICT")]),
     ],
 )
 def test_nlp_places_inside_titles_of_clusters_catalogues_and_lists(rule_set, text, expected):
@@ -240,3 +250,33 @@ def test_nlp_places_inside_titles_of_clusters_catalogues_and_lists(rule_set, tex
 )
 def test_nlp_places_inside_brackets_and_quotes_of_names(rule_set, text, expected):
     assert [f for f in _found(rule_set, text) if f[1] == "DISTRICT"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A work named by two places side by side is the work, not the places.
+        ("宁波舟山港货物吞吐量稳居全球第一", [("宁波舟山港", "PROJECT")]),
+        # Not: the two cities listed.
+        ("推动宁波、舟山港口一体化", [("宁波", "DISTRICT"), ("舟山", "DISTRICT")]),
+    ],
+)
+def test_nlp_places_works_named_by_two_places(rule_set, text, expected):
+    assert _found(rule_set, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, home, expected",
+    [
+        # A county's or township's short form right before 遗址 names an ancient site.
+        ("加强河姆渡遗址的保护和管理", "330281", []),
+        ("推动红山文化遗址申遗", "150404", []),
+        ("推進南宋臨安城遺址保護", "330100", []),
+        # Not: the place before other words, a city's or province's short form.
+        ("推进河姆渡发展", "330281", [("河姆渡", "DISTRICT")]),
+        ("实施新疆考古与文化遗产保护", "", [("新疆", "DISTRICT")]),
+        ("加强西安遗址保护", "", [("西安", "DISTRICT")]),
+    ],
+)
+def test_nlp_places_short_form_before_a_site(rule_set, text, home, expected):
+    assert _found(rule_set, text, home) == expected

@@ -22,8 +22,9 @@ short form.
 
 No short form counts right before a character that ends place names (紫金港 is not 紫金 and a
 harbour, 余杭塘路 not 余杭 and a road), nor even a strong one before 湾 or 湖 (杭州湾, 青海湖
-are a bay and a lake), nor in a list counted in bodies (翠苑、古荡等5家社区卫生
-服务中心 are health centres).
+are a bay and a lake), nor a county's or township's before 遗址 (良渚遗址 is a site), nor in a
+list counted in bodies (翠苑、古荡等5家社区卫生服务中心 are health centres). A place that opens
+a national or international centre's name (深圳国际红树林中心) is inside that name.
 
 A work or programme named right after a list of places begins with the last of them, like any
 coordinated short form (西宁、格尔木国家物流枢纽), unless what follows that place has a name of
@@ -82,14 +83,26 @@ _TITLE_AFTER = re.compile(
     rf"|(?:、{_TITLE_WORDS}{{4,16}}?)*等{_TITLE_WORDS}{{0,10}}?集群)"
 )
 
+# So is a place that opens the name of a centre, base or node of national or international rank:
+# 深圳国际红树林中心, 大同国家数据标注基地, 杭州国家互联网骨干直联点 (PROJECT or ORG, the place
+# inside). Without 国家 or 国际 after the place the rest is as often a description of what the
+# place builds (包头老工业基地, 北京城市副中心 a zone), so the place stays; a centre city
+# (武汉国际消费中心城市) is a designation of the city.
+_FACILITY_AFTER = re.compile(
+    rf"(?:国家级|国家|国际|國家級|國家|國際){_TITLE_WORDS}{{1,12}}?"
+    r"(?:中心|基地|直联点|直聯點|出入口局)(?!城市)"
+)
+
+
 EntryOf = Callable[[Candidate], Optional[Entry]]
 
 
 def opens_title(text: str, c: Candidate, next_start: Optional[int]) -> bool:
     """A place right before the rest of a cluster's, catalogue's or list's name (see
-    ``_TITLE_AFTER``), unless a name found there begins where the place ends: then the place is
-    joined to it (``rules.join_place_prefixes``)."""
-    return next_start != c.end and bool(_TITLE_AFTER.match(text, c.end))
+    ``_TITLE_AFTER``) or of a national or international centre's (``_FACILITY_AFTER``), unless a
+    name found there begins where the place ends: then the place is joined to it
+    (``rules.join_place_prefixes``)."""
+    return next_start != c.end and bool(_TITLE_AFTER.match(text, c.end) or _FACILITY_AFTER.match(text, c.end))
 
 
 # A place inside a name's marks is part of that name (ANNOTATION.md: the outermost span only):
@@ -208,6 +221,22 @@ def _names_water(text: str, c: Candidate, entry: Optional[Entry]) -> bool:
     )
 
 
+# A division's short form right before 遗址 names an ancient site, not the place: 良渚遗址, 红山文化
+# 遗址, 南宋临安城遗址 (ANNOTATION.md: a site is a scenic spot, a DISTRICT only as a whole name).
+# Cities and provinces are named before 遗址 as the place whose sites they are.
+_SITE = re.compile(r"(?:古城|故城|城|文化)?(?:遗址|遺址)")
+
+
+def _names_site(text: str, c: Candidate, entry: Optional[Entry]) -> bool:
+    """A county's or township's short form that begins the name of an ancient site (良渚遗址); a
+    city's or province's stays (西安遗址保护 is rather the city's sites)."""
+    return (
+        entry is not None and bool(entry.code) and not c.rule.startswith(CHAIN)
+        and (entry.level in COUNTY_LEVELS or entry.level == TOWNSHIP)
+        and text[c.start : c.end] != entry.name and bool(_SITE.match(text, c.end))
+    )
+
+
 def _cut_short(text: str, c: Candidate, entry: Entry) -> bool:
     """A short form right before a character that ends place names begins another name."""
     return text[c.start : c.end] != entry.name and text[c.end : c.end + 1] in PLACE_SUFFIXES
@@ -287,7 +316,7 @@ def keep_places(
         if c.label == "DISTRICT" and in_name_marks(text, c, places):
             dropped.append(c)
             continue
-        if _names_water(text, c, entry_of(c)):
+        if _names_water(text, c, entry_of(c)) or _names_site(text, c, entry_of(c)):
             dropped.append(c)
             continue
         if not is_weak(c):
