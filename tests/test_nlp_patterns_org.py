@@ -173,12 +173,23 @@ def test_nlp_patterns_org_reporting_ranks_and_governments(rule_set, text, expect
         ("推动与华电、国电投、中煤等大型国有企业合作。", [("华电", "ORG"), ("国电投", "ORG"), ("中煤", "ORG")]),
         ("支持正泰、天能、超威等龙头企业扩大产能。", [("正泰", "ORG"), ("天能", "ORG"), ("超威", "ORG")]),
         ("引入中化、中粮等央企落户。", [("中化", "ORG"), ("中粮", "ORG")]),
+        # a kind of firm may carry a field or rank before it, and a single name counts too
+        ("培育了海辰微电、卓越云控等一批行业领军企业。", [("海辰微电", "ORG"), ("卓越云控", "ORG")]),
+        ("扶持丰禾源、绿野牧歌等农牧业龙头企业。", [("丰禾源", "ORG"), ("绿野牧歌", "ORG")]),
+        ("抓好金穗集团、江淮重机等重点企业改革。", [("金穗集团", "ORG"), ("江淮重机", "ORG")]),
+        ("省城投、省水投等6家地方国企进入榜单。", [("省城投", "ORG"), ("省水投", "ORG")]),
+        ("支持汇川达等5家企业建设研发中心。", [("汇川达", "ORG")]),
+        ("涌现出雪麟冰品、麦香坊等一批新锐企业。", [("雪麟冰品", "ORG"), ("麦香坊", "ORG")]),
         # trades and kinds of company are no names
         ("支持纺织、建材等龙头企业转型。", []),
         ("推动煤炭、电力等大型国有企业兼并重组。", []),
         ("引进500强、上市公司、央企国企等知名企业。", []),
         # a bare 等企业 follows trades as often as names
         ("支持汽车、新材等企业发展。", []),
+        # 等地 lists places, not firms; a field between the kind and 企业 is a trade (知名物流企业)
+        ("加强与京沪等地大型龙头企业合作。", []),
+        ("培育了钢铁、化工等一批重点企业。", []),
+        ("引进顺达、佳运等知名物流企业。", []),
     ],
 )
 def test_nlp_patterns_org_companies_a_list_names(nlp, text, expected):
