@@ -533,3 +533,26 @@ def test_nlp_patterns_org_bodies_joined_by_yu(nlp, text, expected):
 )
 def test_nlp_patterns_org_bare_kinds_of_school_give_nothing(nlp, text):
     assert [e.text for e in nlp(text).ents if e.label_ == "ORG"] == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a cooperative named by its kind names none, whatever a clause puts before it
+        ("三年来农业生产合作社有了很大发展。", []),
+        ("鼓励科研人员与农民专业合作社开展合作。", []),
+        ("手工业合作社和信用合作社都有发展。", []),
+        ("由县供销合作社负责收购。", [("县供销合作社", "ORG")]),
+        # schools named by their mode of study are kinds (夜大学, 函授学校, 半日制学校, 业余学校)
+        ("要使函授学校和夜大学逐步发展。", []),
+        ("继续发展半日制学校和业余学校。", []),
+        ("扩建临江市第一中学。", [("临江市第一中学", "ORG")]),
+        # 学会 after an adverb is the verb 'learn'; 办 before a school is the verb 'run'
+        ("在工作中已经学会了很多本领。", []),
+        ("群众初步地学会了管理。", []),
+        ("依靠群众勤俭办学校。", []),
+        ("加强与中国土地学会合作。", [("中国土地学会", "ORG")]),
+    ],
+)
+def test_nlp_patterns_org_kinds_in_old_reports(rule_set, text, expected):
+    assert _orgs(rule_set, text) == expected
