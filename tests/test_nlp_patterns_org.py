@@ -556,3 +556,17 @@ def test_nlp_patterns_org_bare_kinds_of_school_give_nothing(nlp, text):
 )
 def test_nlp_patterns_org_kinds_in_old_reports(rule_set, text, expected):
     assert _orgs(rule_set, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the patriotic health committee is a standing body of every level, listed with the mass organizations
+        ("支持妇联、爱卫会、红十字会发挥作用。", [("妇联", "ORG"), ("爱卫会", "ORG"), ("红十字会", "ORG")]),
+        ("县爱国卫生运动委员会负责组织实施。", [("县爱国卫生运动委员会", "ORG")]),
+        # the campaign is no body
+        ("深入开展爱国卫生运动。", []),
+    ],
+)
+def test_nlp_patterns_org_patriotic_health_committee(nlp, text, expected):
+    assert [(e.text, e.label_) for e in nlp(text).ents if e.label_ == "ORG"] == expected
