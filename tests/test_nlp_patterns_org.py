@@ -552,6 +552,9 @@ def test_nlp_patterns_org_bare_kinds_of_school_give_nothing(nlp, text):
         ("群众初步地学会了管理。", []),
         ("依靠群众勤俭办学校。", []),
         ("加强与中国土地学会合作。", [("中国土地学会", "ORG")]),
+        # 协商会议 is a meeting: its 商会 is no chamber of commerce; a chamber elsewhere still is one
+        ("双方举行工资集体协商会议。", []),
+        ("召开温岭市青年商会会员大会。", [("温岭市青年商会", "ORG")]),
     ],
 )
 def test_nlp_patterns_org_kinds_in_old_reports(rule_set, text, expected):
