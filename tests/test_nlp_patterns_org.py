@@ -173,12 +173,23 @@ def test_nlp_patterns_org_reporting_ranks_and_governments(rule_set, text, expect
         ("推动与华电、国电投、中煤等大型国有企业合作。", [("华电", "ORG"), ("国电投", "ORG"), ("中煤", "ORG")]),
         ("支持正泰、天能、超威等龙头企业扩大产能。", [("正泰", "ORG"), ("天能", "ORG"), ("超威", "ORG")]),
         ("引入中化、中粮等央企落户。", [("中化", "ORG"), ("中粮", "ORG")]),
+        # a kind of firm may carry a field or rank before it, and a single name counts too
+        ("培育了海辰微电、卓越云控等一批行业领军企业。", [("海辰微电", "ORG"), ("卓越云控", "ORG")]),
+        ("扶持丰禾源、绿野牧歌等农牧业龙头企业。", [("丰禾源", "ORG"), ("绿野牧歌", "ORG")]),
+        ("抓好金穗集团、江淮重机等重点企业改革。", [("金穗集团", "ORG"), ("江淮重机", "ORG")]),
+        ("省城投、省水投等6家地方国企进入榜单。", [("省城投", "ORG"), ("省水投", "ORG")]),
+        ("支持汇川达等5家企业建设研发中心。", [("汇川达", "ORG")]),
+        ("涌现出雪麟冰品、麦香坊等一批新锐企业。", [("雪麟冰品", "ORG"), ("麦香坊", "ORG")]),
         # trades and kinds of company are no names
         ("支持纺织、建材等龙头企业转型。", []),
         ("推动煤炭、电力等大型国有企业兼并重组。", []),
         ("引进500强、上市公司、央企国企等知名企业。", []),
         # a bare 等企业 follows trades as often as names
         ("支持汽车、新材等企业发展。", []),
+        # 等地 lists places, not firms; a field between the kind and 企业 is a trade (知名物流企业)
+        ("加强与京沪等地大型龙头企业合作。", []),
+        ("培育了钢铁、化工等一批重点企业。", []),
+        ("引进顺达、佳运等知名物流企业。", []),
     ],
 )
 def test_nlp_patterns_org_companies_a_list_names(nlp, text, expected):
@@ -522,3 +533,43 @@ def test_nlp_patterns_org_bodies_joined_by_yu(nlp, text, expected):
 )
 def test_nlp_patterns_org_bare_kinds_of_school_give_nothing(nlp, text):
     assert [e.text for e in nlp(text).ents if e.label_ == "ORG"] == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a cooperative named by its kind names none, whatever a clause puts before it
+        ("三年来农业生产合作社有了很大发展。", []),
+        ("鼓励科研人员与农民专业合作社开展合作。", []),
+        ("手工业合作社和信用合作社都有发展。", []),
+        ("由县供销合作社负责收购。", [("县供销合作社", "ORG")]),
+        # schools named by their mode of study are kinds (夜大学, 函授学校, 半日制学校, 业余学校)
+        ("要使函授学校和夜大学逐步发展。", []),
+        ("继续发展半日制学校和业余学校。", []),
+        ("扩建临江市第一中学。", [("临江市第一中学", "ORG")]),
+        # 学会 after an adverb is the verb 'learn'; 办 before a school is the verb 'run'
+        ("在工作中已经学会了很多本领。", []),
+        ("群众初步地学会了管理。", []),
+        ("依靠群众勤俭办学校。", []),
+        ("加强与中国土地学会合作。", [("中国土地学会", "ORG")]),
+        # 协商会议 is a meeting: its 商会 is no chamber of commerce; a chamber elsewhere still is one
+        ("双方举行工资集体协商会议。", []),
+        ("召开温岭市青年商会会员大会。", [("温岭市青年商会", "ORG")]),
+    ],
+)
+def test_nlp_patterns_org_kinds_in_old_reports(rule_set, text, expected):
+    assert _orgs(rule_set, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the patriotic health committee is a standing body of every level, listed with the mass organizations
+        ("支持妇联、爱卫会、红十字会发挥作用。", [("妇联", "ORG"), ("爱卫会", "ORG"), ("红十字会", "ORG")]),
+        ("县爱国卫生运动委员会负责组织实施。", [("县爱国卫生运动委员会", "ORG")]),
+        # the campaign is no body
+        ("深入开展爱国卫生运动。", []),
+    ],
+)
+def test_nlp_patterns_org_patriotic_health_committee(nlp, text, expected):
+    assert [(e.text, e.label_) for e in nlp(text).ents if e.label_ == "ORG"] == expected
