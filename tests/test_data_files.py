@@ -43,6 +43,7 @@ MINIMAL = {
     "lexicon/leading.tsv": "word\tclass\tfreq\n在\tpreposition\t1\n",
     "linking/levels.tsv": "id\tword\tendings\tnote\ncity\t市\t市\t\n",
     "linking/bodies.tsv": "id\tword\tcanonical\tnote\nparty\t委\t委\t\n",
+    "linking/departments.tsv": "id\tkind\tword\tnote\nbureau\thead\t局\t\nmarket\tword\t市场\t\n",
     "numbers/indicators.tsv": "name\taliases\tnote\n地区生产总值\tGDP\t\n",
     "numbers/words.tsv": "word\trole\n全市\thome\n",
     "numbers/stages.tsv": "word\tstage\tposition\tnote\n建成\tcompleted\tafter\t\n",
@@ -135,6 +136,9 @@ DEFECTS = [
                  ["numbers/stages.tsv:3: '建成' is listed twice"], id="duplicate-status-word"),
     pytest.param({"linking/levels.tsv": "id\tword\tendings\tnote\ncity\t市\t市\t\ncity\t区\t区\t\n"},
                  ["linking/levels.tsv:3: id 'city' is used twice"], id="duplicate-level-id"),
+    pytest.param({"linking/departments.tsv": "id\tkind\tword\tnote\nbureau\tend\t局\t\n"},
+                 ['linking/departments.tsv:2: a department row needs an id, the kind "head" or "word" and the word'],
+                 id="bad-department-kind"),
 ]
 
 

@@ -128,9 +128,20 @@ def _linked_name(linker, text: str, area: str | None, label: str = "ORG") -> str
         ("北京市", "省市委", "省市委"),  # no province above a municipality: generic
         # a national document: no level above the country
         ("中国", "省委", "省委"),
+        # a department named by its level belongs to that division of the document's area
+        ("济南市", "省科技厅", "山东省科技厅"),
+        ("历下区", "市教育局", "济南市教育局"),
+        ("历下区", "区发改局", "历下区发改局"),
+        ("郑州市", "市市场监管局", "郑州市市场监管局"),
+        ("郑州市", "省市场监管局", "河南省市场监管局"),
+        ("郑州市", "市发展和改革委员会", "郑州市发展和改革委员会"),
+        ("中国", "省科技厅", "省科技厅"),  # no province in a national document
+        (None, "市教育局", "市教育局"),  # no area known
         # names that only begin like a level word are not bodies
         ("郑州市", "市场监管局", "市场监管局"),
+        ("郑州市", "市级财政局", "市级财政局"),
         ("郑州市", "省人民医院", "省人民医院"),
+        ("郑州市", "市局", "市局"),  # too short to be a department's name
     ],
 )
 def test_extract_entities_level_bodies_across_the_country(linker, area, text, expected):
@@ -188,6 +199,10 @@ def test_extract_entities_linking_tables_name_file_and_line(tmp_path):
     (tmp_path / "levels.tsv").write_text("id\tword\tendings\tnote\ncity\t市\t市\t\n", encoding="utf-8")
     (tmp_path / "bodies.tsv").write_text("id\tword\tcanonical\tnote\nparty\t委\t委\t\nparty\t党委\t党委\t\n", encoding="utf-8")
     with pytest.raises(RuleError, match=r"bodies\.tsv:3: id 'party' is used twice"):
+        load_level_bodies(tmp_path)
+    (tmp_path / "bodies.tsv").write_text("id\tword\tcanonical\tnote\nparty\t委\t委\t\n", encoding="utf-8")
+    (tmp_path / "departments.tsv").write_text("id\tkind\tword\tnote\nbureau\tsuffix\t局\t\n", encoding="utf-8")
+    with pytest.raises(RuleError, match=r"departments\.tsv:2: a department row needs"):
         load_level_bodies(tmp_path)
 
 

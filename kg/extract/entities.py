@@ -8,7 +8,8 @@ removed, so “最多跑一次”改革, 最多跑一次改革 and 「最多跑�
 
 A body named by its level alone (市委, 区政府, 自治区党委, 州委) is the body of the nearest division
 of that level at or above the document's own area, in any province (``data/linking/``): 市委 in a
-郑州市 report is 郑州市委, and the gazetteer's entry when it has one (杭州市委 is 中共杭州市委). 省市委,
+郑州市 report is 郑州市委, and the gazetteer's entry when it has one (杭州市委 is 中共杭州市委); so is a department
+named by its level (省科技厅 in a 山东省 report is 山东省科技厅). 省市委,
 one body by ANNOTATION.md, is one entity that names both committees (浙江省委、杭州市委). The
 country is one district, 中国 (``division:100000``), for 中国, 中华人民共和国 and 我国 and for a
 national document's own area.
@@ -54,14 +55,20 @@ class LevelWord:
 
 @dataclass(frozen=True)
 class LevelBodies:
-    """Level words and body words (``data/linking/``), each list longest first."""
+    """Level words, body words and department heads (``data/linking/``), each list longest first."""
 
     levels: tuple[LevelWord, ...] = ()
     bodies: tuple[tuple[str, str], ...] = ()  # (word as written, canonical word)
+    heads: tuple[str, ...] = ()  # what a department's name ends in: 厅, 局, 委员会
+    not_levels: tuple[str, ...] = ()  # words that begin with a level word's character: 市场
 
-    def parse(self, name: str) -> Optional[tuple[LevelWord, str]]:
+    def parse(self, name: str, department: bool = False) -> Optional[tuple[LevelWord, str]]:
         """`市委宣传部` → (市, `委宣传部`), `市人民政府` → (市, `政府`): a level word, then a body word
-        and whatever follows it; None when the name is not a body named by its level."""
+        and whatever follows it; with ``department`` also `省科技厅` → (省, `科技厅`), a level word
+        of one division and a department's name of at least two characters before its head. None
+        when the name is not a body named by its level."""
+        if department and name.startswith(self.not_levels):
+            department = False
         for level in self.levels:
             if not name.startswith(level.word):
                 continue
@@ -69,6 +76,10 @@ class LevelBodies:
             for written, canonical in self.bodies:
                 if rest.startswith(written):
                     return level, canonical + rest[len(written):]
+            if department and len(level.endings) == 1:
+                head = next((h for h in self.heads if rest.endswith(h)), None)
+                if head is not None and len(rest) - len(head) >= 2:
+                    return level, rest
         return None
 
 
@@ -92,9 +103,20 @@ def load_level_bodies(folder: Path = LINKING_DIR) -> LevelBodies:
                 problems.add(where, f"id {id_!r} is used twice")
             else:
                 bodies[id_] = (word, canonical)
+        departments: dict[str, tuple[str, str]] = {}
+        for where, row in tsv_rows(folder / "departments.tsv", ("id", "kind", "word"), problems):
+            id_, kind, word = (cell(row, k) for k in ("id", "kind", "word"))
+            if not id_ or kind not in ("head", "word") or not word:
+                problems.add(where, 'a department row needs an id, the kind "head" or "word" and the word')
+            elif id_ in departments:
+                problems.add(where, f"id {id_!r} is used twice")
+            else:
+                departments[id_] = (kind, word)
     return LevelBodies(
         levels=tuple(sorted(levels.values(), key=lambda lw: -len(lw.word))),
         bodies=tuple(sorted(bodies.values(), key=lambda b: -len(b[0]))),
+        heads=tuple(sorted((w for k, w in departments.values() if k == "head"), key=lambda w: -len(w))),
+        not_levels=tuple(sorted(w for k, w in departments.values() if k == "word")),
     )
 
 
@@ -126,7 +148,8 @@ class Linker:
         if entity is None:
             entry = self._entry_for(mention, area_code)
             if entry is None:
-                local = self._local_body(canonical_form(mention.text), area_code) if mention.label == "ORG" else None
+                name = canonical_form(mention.text)
+                local = self._local_body(name, area_code, department=True) if mention.label == "ORG" else None
                 entity = local or self._entity_for_name(mention)
             else:
                 local = self._local_body(entry.name, area_code) if _GENERIC_BODY.match(entry.id) else None
@@ -201,11 +224,12 @@ class Linker:
         if entry is not None:
             self.entity_for_entry(entry)
 
-    def _local_body(self, name: str, area_code: str) -> Optional[Entity]:
+    def _local_body(self, name: str, area_code: str, department: bool = False) -> Optional[Entity]:
         """市委 in a Hangzhou report is 杭州市委, 省政府 there is 浙江省政府, 州委 in a 黔东南 report
         黔东南苗族侗族自治州委: a body named by its level alone belongs to the nearest division at
-        or above the document's own area whose name ends in the level word."""
-        parsed = self.level_bodies.parse(name)
+        or above the document's own area whose name ends in the level word. With ``department``
+        (a name no gazetteer lists) so does a department: 省科技厅 in a 山东省 report."""
+        parsed = self.level_bodies.parse(name, department)
         if parsed is None or not area_code:
             return None
         level, body = parsed
