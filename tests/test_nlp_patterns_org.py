@@ -493,6 +493,11 @@ def test_nlp_patterns_org_bank_branch_place_is_no_district(rule_set):
         ("推动江南大学与东海实验室共建平台", [("江南大学", "ORG"), ("东海实验室", "ORG")]),
         ("支持黄河农谷与青岭湾国家实验室开展合作", [("青岭湾国家实验室", "ORG")]),
         ("鼓励市第二医院与西溪医学院联合培养", [("市第二医院", "ORG"), ("西溪医学院", "ORG")]),
+        # ... after a government, a court, a ministry or a bureau too, and after people or units
+        ("落实工信部与国家林草局的合作协议", [("工信部", "ORG"), ("国家林草局", "ORG")]),
+        ("由县人民政府与人民法院共同建立协调机制", [("县人民政府", "ORG")]),
+        ("鼓励志愿人员与社区医院联动", []),
+        ("打通保险单位与法院之间的通道", []),
         # ... but a kind on either side stays none: 非银行 (…支付机构), 医学院校.
         ("支持银行与非银行支付机构合作", []),
         ("鼓励本市医院与境外医学院校合作", []),
