@@ -511,6 +511,19 @@ def test_nlp_patterns_org_bodies_joined_by_yu(nlp, text, expected):
 
 
 @pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Verbs of a clause (never_inside.tsv): the body after them is named on its own.
+        ("用水数据来自县水利局；", [("县水利局", "ORG")]),
+        ("气象数据来自东州市气象局；", [("东州市气象局", "ORG")]),
+        ("鼓励物业企业加入行业协会。", []),
+    ],
+)
+def test_nlp_patterns_org_names_do_not_run_across_clause_verbs(nlp, text, expected):
+    assert [(e.text, e.label_) for e in nlp(text).ents if e.label_ == "ORG"] == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # A kind of school or hospital with no naming word is no body.

@@ -189,6 +189,8 @@ def _ents(nlp, text):
         ("实施林区防火“护绿”三年行动。", [("林区防火“护绿”三年行动", "PROGRAM")]),
         # 建设 after 工程 is the work on it, unless a longer word (工程建设项目) goes on
         ("加快西部荒漠生态修复工程建设。", [("西部荒漠生态修复工程", "PROGRAM")]),
+        # an event after a verb of hosting or attending, whatever comes before the verb
+        ("通过视频方式主持亚欧互联互通特别峰会。", [("亚欧互联互通特别峰会", "PROJECT")]),
         ("深化物流行业“一单到底”改革。", [("物流行业“一单到底”改革", "PROGRAM")]),
         ("开展渔业资源“清海”行动。", [("渔业资源“清海”行动", "PROGRAM")]),
         ("实施乡村教师“强师兴教计划”。", [("乡村教师“强师兴教计划”", "PROGRAM")]),
@@ -291,6 +293,10 @@ def test_nlp_patterns_program_fields_and_heads_in_context(nlp, text, expected):
         # a verb, then a preposition or a pronoun: the clause's verb, not the name's first word
         "注重用改革的办法破解难题。",
         "着力解决本专项计划的核心问题。",
+        # verbs of a clause (never_inside.tsv) inside what a head reached back over
+        "未取得建设工程规划许可证的，不得施工。",
+        "评审后确定试点城市名单。",
+        "合理确定工程业务架构。",
     ],
 )
 def test_nlp_patterns_program_generic_kinds_are_no_names(nlp, text):
