@@ -517,6 +517,8 @@ def test_nlp_patterns_org_bodies_joined_by_yu(nlp, text, expected):
         ("用水数据来自县水利局；", [("县水利局", "ORG")]),
         ("气象数据来自东州市气象局；", [("东州市气象局", "ORG")]),
         ("鼓励物业企业加入行业协会。", []),
+        ("三级保护区征求东州区人民政府意见。", [("东州区人民政府", "ORG")]),
+        ("应当征得市林业主管部门同意。", [("市林业主管部门", "ORG")]),
     ],
 )
 def test_nlp_patterns_org_names_do_not_run_across_clause_verbs(nlp, text, expected):
