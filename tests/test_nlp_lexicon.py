@@ -251,3 +251,29 @@ def test_nlp_lexicon_clause_words_that_begin_places_stay(text, cuts, places, exp
     found = trim_leading(text, [Candidate(0, len(text), "ORG", "test", 0)], _words(text, cuts), CLAUSE,
                          places=frozenset(places))
     assert [text[c.start:c.end] for c in found] == expected
+
+
+# 注重 and 逮捕 begin no programme's name; 用 and 本 are a preposition and a pronoun.
+CLAUSE_LEXICON = Lexicon(
+    leading=frozenset({"用", "本"}),
+    verbs=frozenset({"注重", "逮捕", "拘留", "降低"}),
+    common=frozenset({"改革", "计划", "条例"}),
+    leading_or_verb=frozenset({"用", "本", "注重", "逮捕", "拘留", "降低"}),
+)
+
+
+@pytest.mark.parametrize(
+    "text, cuts, expected",
+    [
+        # a verb, then a preposition or a pronoun: the clause's verb, not the name's first word
+        ("注重用数字治理改革", [2, 3, 5, 7], ["数字治理改革"]),
+        ("注重用改革", [2, 3], []),
+        ("注重本流域治理计划", [2, 3, 5, 7], ["流域治理计划"]),
+        # a programme's name may begin with its verb, and with two verbs (a law on both)
+        ("降低物流成本计划", [2, 4, 6], ["降低物流成本计划"]),
+        ("逮捕拘留条例", [2, 4], ["逮捕拘留条例"]),
+    ],
+)
+def test_nlp_lexicon_clause_verb_before_a_function_word(text, cuts, expected):
+    found = trim_leading(text, [Candidate(0, len(text), "PROGRAM", "test", 0)], _words(text, cuts), CLAUSE_LEXICON)
+    assert [text[c.start:c.end] for c in found] == expected

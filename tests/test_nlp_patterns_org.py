@@ -504,6 +504,11 @@ def test_nlp_patterns_org_bank_branch_place_is_no_district(rule_set):
         ("推动江南大学与东海实验室共建平台", [("江南大学", "ORG"), ("东海实验室", "ORG")]),
         ("支持黄河农谷与青岭湾国家实验室开展合作", [("青岭湾国家实验室", "ORG")]),
         ("鼓励市第二医院与西溪医学院联合培养", [("市第二医院", "ORG"), ("西溪医学院", "ORG")]),
+        # ... after a government, a court, a ministry or a bureau too, and after people or units
+        ("落实工信部与国家林草局的合作协议", [("工信部", "ORG"), ("国家林草局", "ORG")]),
+        ("由县人民政府与人民法院共同建立协调机制", [("县人民政府", "ORG")]),
+        ("鼓励志愿人员与社区医院联动", []),
+        ("打通保险单位与法院之间的通道", []),
         # ... but a kind on either side stays none: 非银行 (…支付机构), 医学院校.
         ("支持银行与非银行支付机构合作", []),
         ("鼓励本市医院与境外医学院校合作", []),
@@ -513,6 +518,21 @@ def test_nlp_patterns_org_bank_branch_place_is_no_district(rule_set):
     ],
 )
 def test_nlp_patterns_org_bodies_joined_by_yu(nlp, text, expected):
+    assert [(e.text, e.label_) for e in nlp(text).ents if e.label_ == "ORG"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Verbs of a clause (never_inside.tsv): the body after them is named on its own.
+        ("用水数据来自县水利局；", [("县水利局", "ORG")]),
+        ("气象数据来自东州市气象局；", [("东州市气象局", "ORG")]),
+        ("鼓励物业企业加入行业协会。", []),
+        ("三级保护区征求东州区人民政府意见。", [("东州区人民政府", "ORG")]),
+        ("应当征得市林业主管部门同意。", [("市林业主管部门", "ORG")]),
+    ],
+)
+def test_nlp_patterns_org_names_do_not_run_across_clause_verbs(nlp, text, expected):
     assert [(e.text, e.label_) for e in nlp(text).ents if e.label_ == "ORG"] == expected
 
 

@@ -187,6 +187,10 @@ def _ents(nlp, text):
     [
         # a field or scope before the quote stays in the name; a verb, a body or a level does not
         ("实施林区防火“护绿”三年行动。", [("林区防火“护绿”三年行动", "PROGRAM")]),
+        # 建设 after 工程 is the work on it, unless a longer word (工程建设项目) goes on
+        ("加快西部荒漠生态修复工程建设。", [("西部荒漠生态修复工程", "PROGRAM")]),
+        # an event after a verb of hosting or attending, whatever comes before the verb
+        ("通过视频方式主持亚欧互联互通特别峰会。", [("亚欧互联互通特别峰会", "PROJECT")]),
         ("深化物流行业“一单到底”改革。", [("物流行业“一单到底”改革", "PROGRAM")]),
         ("开展渔业资源“清海”行动。", [("渔业资源“清海”行动", "PROGRAM")]),
         ("实施乡村教师“强师兴教计划”。", [("乡村教师“强师兴教计划”", "PROGRAM")]),
@@ -274,6 +278,25 @@ def test_nlp_patterns_program_fields_and_heads_in_context(nlp, text, expected):
         "按照１９５６年计划摄制影片。",
         "调整自己的基本建设计划。",
         "免费向学生提供专题教育。",
+        # 工程 and 战略 as the first part of a longer word (工程质量, 战略联盟): no head there
+        "鼓励购置工程质量保险产品。",
+        "负责检查公路工程安全防护措施。",
+        "禁止毁坏堤防工程设施。",
+        "审核桥梁工程设计方案。",
+        "依法推行工程建设领域信用评价。",
+        "简化小型工程建设项目审批。",
+        "组建新材料产业战略联盟。",
+        "设立数字经济战略咨询委员会。",
+        "中法战略协作不断深化。",
+        "抗洪救灾取得重大战略成果。",
+        "大国战略博弈日趋激烈。",
+        # a verb, then a preposition or a pronoun: the clause's verb, not the name's first word
+        "注重用改革的办法破解难题。",
+        "着力解决本专项计划的核心问题。",
+        # verbs of a clause (never_inside.tsv) inside what a head reached back over
+        "未取得建设工程规划许可证的，不得施工。",
+        "评审后确定试点城市名单。",
+        "合理确定工程业务架构。",
     ],
 )
 def test_nlp_patterns_program_generic_kinds_are_no_names(nlp, text):

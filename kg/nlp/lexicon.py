@@ -347,7 +347,8 @@ def trim_leading(
         no_verb = (text[c.start] not in "“《" and "“" in text[c.start : c.end]) or bool(_DESIGNATED.search(text, c.start, c.end))
         verbs = c.label not in _VERB_LED or no_verb
         while (
-            (end := words.get(start)) is not None and end < c.end and lexicon.sheds(text[start:end], c.label, verbs)
+            (end := words.get(start)) is not None and end < c.end
+            and (lexicon.sheds(text[start:end], c.label, verbs) or _clause_verb(text, start, end, c, words, lexicon))
             and not _ABLE.match(text, start, c.end)
             # a one-character modal that begins a noun with the next character is none (将|军庙 of 将军庙;
             # 本|市政府 is this city's government),
@@ -376,6 +377,15 @@ def trim_leading(
         elif c.end - start >= MIN_NAME:
             kept.append(replace(c, start=start))
     return kept
+
+
+def _clause_verb(text: str, start: int, end: int, c: Candidate, words: Mapping[int, int], lexicon: Lexicon) -> bool:
+    """Whether ``text[start:end]``, a verb that begins no name of the label, is the clause's: the
+    next word is a preposition, an adverb, a pronoun or a modal (注重/用/改革, 解决/本/…计划,
+    坚持/以/…): a programme's name may begin with its own verb, never with a verb and such a word."""
+    if not lexicon.is_verb(text[start:end], c.label) or (after := words.get(end)) is None or after >= c.end:
+        return False
+    return text[end:after] in lexicon.leading
 
 
 def _after_build(text: str, start: int, end: int, words: Mapping[int, int]) -> int:
