@@ -64,7 +64,8 @@ def check_data(folder: Path) -> DataReport:
         lambda rules: [("pattern rules", len(rules))])
     run(lambda: load_relation_rules(folder / "relations"), lambda rules: [("relation rules", len(rules))])
     run(lambda: load_level_bodies(folder / "linking"),
-        lambda lb: [("level words", len(lb.levels)), ("body words", len(lb.bodies))])
+        lambda lb: [("level words", len(lb.levels)), ("body words", len(lb.bodies)),
+                    ("department heads", len(lb.heads))])
     run(lambda: load_number_rules(numbers),
         lambda nr: [("indicator forms", len(nr.forms)), ("number words", sum(len(w) for w in nr.words.values()))])
     run(lambda: load_stage_rules(numbers), lambda sr: [("status words", len(set(sr.after) | set(sr.before)))])
