@@ -114,6 +114,11 @@ def test_nlp_patterns_org_named_bodies(rule_set, text, expected):
         "二级以上公立医院和县域二甲公立医院全覆盖",
         "高职高专学校扩招",
         "组建产业链创新联合体",
+        # a "smart" court or bank is a system being built, a cinema-theatre a kind of venue: no body
+        "各级法院要加快推进智慧法院建设",
+        "全国智慧法院应用水平明显提升",
+        "支持各网点开展智慧银行改造",
+        "商场、影剧院、体育场馆等人员密集场所",
     ],
 )
 def test_nlp_patterns_org_generic_words_give_nothing(rule_set, text):
@@ -575,6 +580,10 @@ def test_nlp_patterns_org_bare_kinds_of_school_give_nothing(nlp, text):
         # 协商会议 is a meeting: its 商会 is no chamber of commerce; a chamber elsewhere still is one
         ("双方举行工资集体协商会议。", []),
         ("召开温岭市青年商会会员大会。", [("温岭市青年商会", "ORG")]),
+        # a named body whose field begins with 智慧 or 影 is still a body
+        ("宁海县智慧城市研究院今日挂牌。", [("宁海县智慧城市研究院", "ORG")]),
+        ("设立智慧交通协同创新中心。", [("智慧交通协同创新中心", "ORG")]),
+        ("宿州市影视艺术学院招生。", [("宿州市影视艺术学院", "ORG")]),
     ],
 )
 def test_nlp_patterns_org_kinds_in_old_reports(rule_set, text, expected):

@@ -143,6 +143,17 @@ def test_nlp_patterns_project_masked_text_is_never_part_of_a_name(rule_set):
         ("启动装备制造功能区数字化园区建设", [("装备制造功能区数字化园区", "PROJECT")]),
         # 整治建设 is the work done on listed things, not a named renovation.
         ("完成5条道路和桃源村白云坞区块整治建设", []),
+        # A hall or park named only by its kind (public, community, youth, care, class of park) is
+        # no name; a place or name before the kind still makes one.
+        ("县、乡公共图书馆应当免费开放。", []),
+        ("本市行政区域内公共图书馆的运行管理，适用本办法。", []),
+        ("全年新改建社区养老服务综合体12家。", []),
+        ("儿童福利院、青少年活动中心等场所禁止吸烟。", []),
+        ("按功能分为社区公园、专类公园和游园。", []),
+        ("面向公众开放的公益性公园。", []),
+        ("新晋国家等级博物馆5个。", []),
+        ("建成临海市青少年活动中心。", [("临海市青少年活动中心", "PROJECT")]),
+        ("温州市图书馆新馆开放。", [("温州市图书馆", "PROJECT")]),
     ],
 )
 def test_nlp_patterns_project_events_halls_and_blocks(rule_set, text, expected):
