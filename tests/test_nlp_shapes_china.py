@@ -73,6 +73,8 @@ def test_nlp_shapes_programmes(nlp, text, expected):
         ("向江苏省药品监督管理部门申报。", [("江苏省药品监督管理部门", "ORG")]),
         ("成立浙江大学国际联合创新中心。", [("浙江大学国际联合创新中心", "ORG")]),
         ("认真贯彻中央关于防范化解风险的部署。", [("中央", "ORG")]),
+        # a former state's government is a body, as any country's is
+        ("我国政府感谢苏联政府的援助。", [("苏联政府", "ORG")]),
     ],
 )
 def test_nlp_shapes_bodies(nlp, text, expected):
@@ -106,6 +108,9 @@ def test_nlp_shapes_bodies(nlp, text, expected):
         ("力争入选国家4A级旅游景区。", []),
         # a place right before an unquoted name is part of it
         ("深化西安服务业扩大开放综合试点。", [("西安服务业扩大开放综合试点", "PROGRAM")]),
+        # a former state's name read across a place and the next word is no state (江苏 + 联通)
+        ("江苏联通公司参与建设。", [("江苏联通公司", "ORG")]),
+        ("姑苏联动发展。", []),
     ],
 )
 def test_nlp_shapes_boundaries(nlp, text, expected):
