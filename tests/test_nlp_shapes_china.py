@@ -56,6 +56,10 @@ def test_nlp_shapes_projects(nlp, text, expected):
         # a goal word and a known place
         ("奋力建设平安甘肃、法治甘肃。", [("平安甘肃", "PROGRAM"), ("法治甘肃", "PROGRAM")]),
         ("全面推进数字福建建设。", [("数字福建", "PROGRAM")]),
+        # national S&T programmes by their list names
+        ("承担国家科技重大专项和国家重点研发计划课题。",
+         [("国家科技重大专项", "PROGRAM"), ("国家重点研发计划", "PROGRAM")]),
+        ("组织实施国家重大科技专项。", [("国家重大科技专项", "PROGRAM")]),
     ],
 )
 def test_nlp_shapes_programmes(nlp, text, expected):
