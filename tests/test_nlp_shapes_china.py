@@ -60,6 +60,10 @@ def test_nlp_shapes_projects(nlp, text, expected):
         ("承担国家科技重大专项和国家重点研发计划课题。",
          [("国家科技重大专项", "PROGRAM"), ("国家重点研发计划", "PROGRAM")]),
         ("组织实施国家重大科技专项。", [("国家重大科技专项", "PROGRAM")]),
+        # a quoted special programme of the key R&D plan keeps its head; funds of it are no programme
+        ("发布“海洋环境安全保障”重点专项申报指南。", [("“海洋环境安全保障”重点专项", "PROGRAM")]),
+        ("“先进结构材料”重点专项咨询电话：略。", [("“先进结构材料”重点专项", "PROGRAM")]),
+        ("安排“乡村振兴”重点专项资金。", []),
     ],
 )
 def test_nlp_shapes_programmes(nlp, text, expected):
