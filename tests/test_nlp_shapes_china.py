@@ -83,6 +83,8 @@ def test_nlp_shapes_programmes(nlp, text, expected):
         ("认真贯彻中央关于防范化解风险的部署。", [("中央", "ORG")]),
         # a former state's government is a body, as any country's is
         ("我国政府感谢苏联政府的援助。", [("苏联政府", "ORG")]),
+        # numbered ministries of old reports are bodies of their own, the number inside the name
+        ("撤销第三机械工业部，设立机械工业部。", [("第三机械工业部", "ORG"), ("机械工业部", "ORG")]),
     ],
 )
 def test_nlp_shapes_bodies(nlp, text, expected):
