@@ -424,7 +424,8 @@ def test_data_gazetteer_regions_are_not_division_names():
     assert [z["name"] for z in ZONE_ROWS if z["kind"] == "region" and z["name"] in forms] == []
 
 
-# foreign.tsv: countries (ISO 3166-1 alpha-2 ids) and their capitals and major cities.
+# foreign.tsv: countries (ISO 3166-1 alpha-2 ids; former states such as 苏联 by their withdrawn codes)
+# and their capitals and major cities.
 FOREIGN = GAZ / "foreign.tsv"
 FOREIGN_HEAD, FOREIGN_ROWS = _read(FOREIGN)
 
@@ -445,6 +446,7 @@ def test_data_gazetteer_foreign_shape():
 
 @pytest.mark.parametrize("name, kind, parent", [
     ("意大利", "country", ""), ("越南", "country", ""), ("河内", "city", "VN"), ("罗马", "city", "IT"),
+    ("苏联", "country", ""), ("捷克斯洛伐克", "country", ""),
 ])
 def test_data_gazetteer_known_foreign_places(name, kind, parent):
     row = next(r for r in FOREIGN_ROWS if r["name"] == name)

@@ -171,6 +171,10 @@ def test_nlp_places_chains_are_one_place(rule_set, text, expected):
         # Foreign places: a country, its city, and the two as one name.
         ("越南河内与日本东京", [("越南河内", "DISTRICT", "foreign:VN01", ""), ("日本东京", "DISTRICT", "foreign:JP01", "")]),
         ("同意大利开展合作", [("意大利", "DISTRICT", "foreign:IT", "")]),
+        # Former states keep their own rows (withdrawn ISO codes); the longer name wins over the
+        # countries it contains (捷克斯洛伐克, not 捷克 and 斯洛伐克).
+        ("学习苏联和南斯拉夫的经验", [("苏联", "DISTRICT", "foreign:SU", ""), ("南斯拉夫", "DISTRICT", "foreign:YU", "")]),
+        ("同波兰、捷克斯洛伐克往来", [("波兰", "DISTRICT", "foreign:PL", ""), ("捷克斯洛伐克", "DISTRICT", "foreign:CS", "")]),
         # Parts of a province that plans treat as units.
         ("推动皖北地区和苏北振兴", [("皖北地区", "DISTRICT", "zone:Z168", "340000"), ("苏北", "DISTRICT", "zone:Z167", "320000")]),
     ],

@@ -56,6 +56,14 @@ def test_nlp_shapes_projects(nlp, text, expected):
         # a goal word and a known place
         ("奋力建设平安甘肃、法治甘肃。", [("平安甘肃", "PROGRAM"), ("法治甘肃", "PROGRAM")]),
         ("全面推进数字福建建设。", [("数字福建", "PROGRAM")]),
+        # national S&T programmes by their list names
+        ("承担国家科技重大专项和国家重点研发计划课题。",
+         [("国家科技重大专项", "PROGRAM"), ("国家重点研发计划", "PROGRAM")]),
+        ("组织实施国家重大科技专项。", [("国家重大科技专项", "PROGRAM")]),
+        # a quoted special programme of the key R&D plan keeps its head; funds of it are no programme
+        ("发布“海洋环境安全保障”重点专项申报指南。", [("“海洋环境安全保障”重点专项", "PROGRAM")]),
+        ("“先进结构材料”重点专项咨询电话：略。", [("“先进结构材料”重点专项", "PROGRAM")]),
+        ("安排“乡村振兴”重点专项资金。", []),
     ],
 )
 def test_nlp_shapes_programmes(nlp, text, expected):
@@ -73,6 +81,10 @@ def test_nlp_shapes_programmes(nlp, text, expected):
         ("向江苏省药品监督管理部门申报。", [("江苏省药品监督管理部门", "ORG")]),
         ("成立浙江大学国际联合创新中心。", [("浙江大学国际联合创新中心", "ORG")]),
         ("认真贯彻中央关于防范化解风险的部署。", [("中央", "ORG")]),
+        # a former state's government is a body, as any country's is
+        ("我国政府感谢苏联政府的援助。", [("苏联政府", "ORG")]),
+        # numbered ministries of old reports are bodies of their own, the number inside the name
+        ("撤销第三机械工业部，设立机械工业部。", [("第三机械工业部", "ORG"), ("机械工业部", "ORG")]),
     ],
 )
 def test_nlp_shapes_bodies(nlp, text, expected):
@@ -106,6 +118,9 @@ def test_nlp_shapes_bodies(nlp, text, expected):
         ("力争入选国家4A级旅游景区。", []),
         # a place right before an unquoted name is part of it
         ("深化西安服务业扩大开放综合试点。", [("西安服务业扩大开放综合试点", "PROGRAM")]),
+        # a former state's name read across a place and the next word is no state (江苏 + 联通)
+        ("江苏联通公司参与建设。", [("江苏联通公司", "ORG")]),
+        ("姑苏联动发展。", []),
     ],
 )
 def test_nlp_shapes_boundaries(nlp, text, expected):
