@@ -8,9 +8,9 @@ removed, so “最多跑一次”改革, 最多跑一次改革 and 「最多跑�
 
 A body named by its level alone (市委, 区政府, 自治区党委, 州委) is the body of the nearest division
 of that level at or above the document's own area, in any province (``data/linking/``): 市委 in a
-郑州市 report is 郑州市委, and the gazetteer's entry when it has one (杭州市委 is 中共杭州市委); so is a department
-named by its level (省科技厅 in a 山东省 report is 山东省科技厅). 省市委,
-one body by ANNOTATION.md, is one entity that names both committees (浙江省委、杭州市委). The
+郑州市 report is 郑州市委, and the gazetteer's entry when it has one (杭州市委 is 中共杭州市委); so is
+a department named by its level (省科技厅 in a 山东省 report is 山东省科技厅). 省市委, one body by
+ANNOTATION.md, is one entity that names both committees (浙江省委、杭州市委). The
 country is one district, 中国 (``division:100000``), for 中国, 中华人民共和国 and 我国 and for a
 national document's own area.
 """
@@ -148,8 +148,8 @@ class Linker:
         if entity is None:
             entry = self._entry_for(mention, area_code)
             if entry is None:
-                name = canonical_form(mention.text)
-                local = self._local_body(name, area_code, department=True) if mention.label == "ORG" else None
+                form = canonical_form(mention.text)
+                local = self._local_body(form, area_code, department=True) if mention.label == "ORG" else None
                 entity = local or self._entity_for_name(mention)
             else:
                 local = self._local_body(entry.name, area_code) if _GENERIC_BODY.match(entry.id) else None
