@@ -622,6 +622,9 @@ def test_nlp_patterns_org_patriotic_health_committee(nlp, text, expected):
         ("征求高新区管委会和开发区管委会的意见", [("高新区管委会", "ORG"), ("开发区管委会", "ORG")]),
         ("温州经开区管委会负责实施", [("温州经开区管委会", "ORG")]),
         ("深化开发区管委会体制改革", []),
+        # 有关/相关 (the ones concerned) opens no name, whatever follows: after 征求 too.
+        ("应当征求有关区县（自治县）人民政府的意见", []),
+        ("由相关区（县、市）人民政府负责", []),
         # A plenary session (次全委) is a meeting of the body, not a body.
         ("贯彻县委十三届四次全委扩大会议精神", [("县委", "ORG")]),
     ],
