@@ -602,3 +602,32 @@ def test_nlp_patterns_org_kinds_in_old_reports(rule_set, text, expected):
 )
 def test_nlp_patterns_org_patriotic_health_committee(nlp, text, expected):
     assert [(e.text, e.label_) for e in nlp(text).ents if e.label_ == "ORG"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A country's party, legislature, ministry or academy is a body, not the country.
+        ("老挝人民在老挝人民革命党的领导下", [("老挝人民革命党", "ORG")]),
+        ("代表团会见了越南共产党和日本自民党的代表", [("越南共产党", "ORG"), ("日本自民党", "ORG")]),
+        ("苏联最高苏维埃主席团通过决定", [("苏联最高苏维埃主席团", "ORG")]),
+        ("我国农业部同匈牙利农业部签订协定", [("农业部", "ORG"), ("匈牙利农业部", "ORG")]),
+        ("波兰科学院和捷克斯洛伐克国会", [("波兰科学院", "ORG"), ("捷克斯洛伐克国会", "ORG")]),
+        # A region of a country, or 全部 after it, is no ministry.
+        ("美国南部和越南北部", []),
+        ("撤出柬埔寨全部军队", []),
+        # A zone's committee by the zone's kind alone; the verb before it stays out.
+        ("应当经风景区管委会审核后", [("风景区管委会", "ORG")]),
+        ("并报度假区管委会备案", [("度假区管委会", "ORG")]),
+        ("征求高新区管委会和开发区管委会的意见", [("高新区管委会", "ORG"), ("开发区管委会", "ORG")]),
+        ("温州经开区管委会负责实施", [("温州经开区管委会", "ORG")]),
+        ("深化开发区管委会体制改革", []),
+        # 有关/相关 (the ones concerned) opens no name, whatever follows: after 征求 too.
+        ("应当征求有关区县（自治县）人民政府的意见", []),
+        ("由相关区（县、市）人民政府负责", []),
+        # A plenary session (次全委) is a meeting of the body, not a body.
+        ("贯彻县委十三届四次全委扩大会议精神", [("县委", "ORG")]),
+    ],
+)
+def test_nlp_patterns_org_foreign_and_zone_bodies(rule_set, text, expected):
+    assert _orgs(rule_set, text) == expected
