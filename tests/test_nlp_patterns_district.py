@@ -333,3 +333,19 @@ def _ents(nlp, text):
 )
 def test_nlp_patterns_district_parks_need_a_name(nlp, text, expected):
     assert _ents(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A listed zone whose name opens with a city is the zone, not the city (zones.tsv)
+        ("支持青岛蓝谷发展海洋产业。", [("青岛蓝谷", "DISTRICT")]),
+        ("推动中原农谷与周边园区协同。", [("中原农谷", "DISTRICT")]),
+        # and a listed research centre named after its city is a body (organizations_national.tsv): no city
+        ("会同青岛海洋科技中心推进。", []),
+        # the city alone before other words stays the city
+        ("青岛海洋经济稳步增长。", [("青岛", "DISTRICT")]),
+    ],
+)
+def test_nlp_patterns_district_listed_names_opened_by_a_city(nlp, text, expected):
+    assert _ents(nlp, text) == expected

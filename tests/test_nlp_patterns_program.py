@@ -889,3 +889,24 @@ def test_nlp_patterns_program_modifiers_share_no_head(nlp, text, absent):
 )
 def test_nlp_patterns_program_fields_frames_and_fixed_terms(nlp, text, expected):
     assert [(t, l) for t, l in _ents(nlp, text) if l == "PROGRAM"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 先导区 is a designation head like 示范区: 国家…先导区, a place's own, or two places' joined by a dash
+        ("争创国家区块链创新应用先导区。", [("国家区块链创新应用先导区", "PROGRAM")]),
+        ("加快合肥市智能网联创新应用先导区建设。", [("合肥市智能网联创新应用先导区", "PROGRAM")]),
+        ("深化成都—德阳数字经济创新应用先导区建设。", [("成都—德阳数字经济创新应用先导区", "PROGRAM")]),
+        ("推进西安-咸阳跨境电商综合试验区建设。", [("西安-咸阳跨境电商综合试验区", "PROGRAM")]),
+        # 综合实验区 is written for 综合试验区: the zone's whole name, the place inside it
+        ("各区人民政府、长沙临空经济综合实验区按职责分工负责。", [("长沙临空经济综合实验区", "PROGRAM")]),
+        # a verb before 国家 leaves the designation alone (was 市高标准建设国家…)
+        ("支持各市高标准建设国家自主创新示范区。", [("国家自主创新示范区", "PROGRAM")]),
+        # a kind of zone with no place, field or rank before it names nothing
+        ("推动在先导区落地一批项目。", []),
+        ("支持各地打造未来产业先导区。", []),
+    ],
+)
+def test_nlp_patterns_program_pilot_zones_named_by_place(nlp, text, expected):
+    assert _ents(nlp, text) == expected
