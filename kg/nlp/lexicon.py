@@ -202,10 +202,11 @@ def _after_place_verb(text: str, start: int, c: Candidate, words: Mapping[int, i
     """Where a programme's name begins that a known place begins, followed by a verb that takes a
     name as its object (开封创建国家级…示范城市: the place applies for the designation): after the
     verb; else ``start``. Only the place's own words come before the verb."""
-    for pos, end in _words_after_places(start, c.end, words, place_ends):
-        word = text[pos:end]
-        return end if word in lexicon.object_verbs and c.label not in lexicon.begins.get(word, ()) else start
-    return start
+    first = next(_words_after_places(start, c.end, words, place_ends), None)
+    if first is None:
+        return start
+    word = text[first[0] : first[1]]
+    return first[1] if word in lexicon.object_verbs and c.label not in lexicon.begins.get(word, ()) else start
 
 
 def _words_after_places(start: int, stop: int, words: Mapping[int, int], place_ends: frozenset[int]) -> Iterator[tuple[int, int]]:
