@@ -26,11 +26,14 @@ sys.path.insert(0, str(ROOT))  # this checkout's kg, whichever is installed
 
 def main() -> None:
     from kg.eval.cv import VARIANTS, cross_validate, read_all, table
+    from kg.eval.run import source_dirs
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--always", type=Path, nargs="*", default=[GOLD / "seeds.jsonl"], help="gold files always trained on")
     parser.add_argument("--folded", type=Path, nargs="+", default=[GOLD / "dev.jsonl"], help="gold files whose documents are folded")
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--sources", type=Path, action="append", default=[],
+                        help="folder of the source files of gold rows kept by reference (default as kg eval)")
     parser.add_argument("--set", dest="settings", action="append", default=[], metavar="KEY=VALUE",
                         help="override a setting of the refiner's config, e.g. components.kg_entity_refiner.threshold=0.4")
     parser.add_argument("--variants", default=",".join(VARIANTS), help=f"comma-separated, of {', '.join(VARIANTS)}")
@@ -62,7 +65,8 @@ def main() -> None:
 
     started = time.perf_counter()
     nlp = build_pipeline(keep_candidates=True)
-    always, folded = read_all(args.always), read_all(args.folded)
+    folders = source_dirs(args.sources, (args.folded or args.always)[0])
+    always, folded = read_all(args.always, folders), read_all(args.folded, folders)
     print(f"always trained on: {', '.join(p.name for p in args.always) or 'nothing'} ({len(always)} passages); "
           f"folded: {', '.join(p.name for p in args.folded)} ({len(folded)} passages, "
           f"{len({p.document for p in folded})} documents, {args.folds} folds)", file=sys.stderr)

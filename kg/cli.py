@@ -277,18 +277,23 @@ def eval_(gold_jsonl: Path, show_errors: int, sources: tuple[Path, ...]) -> None
               help="Training config (default kg/data/model/refiner.cfg).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Where the model goes (default kg/data/model/refiner.bin, the one kg ships).")
-def train(gold: tuple[Path, ...], config: Path | None, output: Path | None) -> None:
+@click.option("--sources", "sources", multiple=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder of the source files of gold rows kept by reference (repeatable; as for kg eval).")
+def train(gold: tuple[Path, ...], config: Path | None, output: Path | None, sources: tuple[Path, ...]) -> None:
     """Train the learned refiner of the entity rules on GOLD files (JSONL rows as for kg eval).
 
     All their passages are trained on, with spaCy's own training loop and the config's fixed
     seed: the same gold, config and rules give the same model. The pipeline uses it when
     KG_LEARNED=1. Measure it with bench/learned_cv.py, never with kg eval on its own gold.
     """
+    from kg.eval.run import source_dirs
     from kg.nlp.learned.shipped import CONFIG, WEIGHTS
     from kg.nlp.learned.train import train_refiner
 
+    folders = source_dirs(sources, gold[0])
     try:
-        out = train_refiner(list(gold), config or CONFIG, output or WEIGHTS, log=lambda m: click.echo(m, err=True))
+        out = train_refiner(list(gold), config or CONFIG, output or WEIGHTS, log=lambda m: click.echo(m, err=True),
+                            sources=folders)
     except KgError as err:
         _fail(err)
     click.echo(f"wrote {out} ({out.stat().st_size:,} bytes)")

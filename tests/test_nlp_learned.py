@@ -187,3 +187,33 @@ def test_nlp_learned_cross_validation_runs_on_a_tiny_gold(tmp_path, rules_keepin
     assert "rules" in rendered and "refiner" in rendered and "ΔF1" in rendered
     # every held-out passage is scored once, for each variant
     assert sum(len(r.by_document) for r in results.values()) == 2 * 16
+
+
+@pytest.mark.parametrize(
+    "source_text, row, problem",
+    [
+        ("标题\n深化“最多跑一次”改革。\n", {"offset": 3, "length": 12}, None),
+        ("标题\n深化“最多跑一次”改革。\n", {"offset": 3, "length": 99}, "not found or too short"),
+        (None, {"offset": 0, "length": 2}, "not found or too short"),
+    ],
+    ids=["read-from-source", "source-too-short", "source-missing"],
+)
+def test_nlp_learned_gold_rows_kept_by_reference(tmp_path, source_text, row, problem):
+    from kg.errors import InputError
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    if source_text is not None:
+        (docs / "a.txt").write_text(source_text, encoding="utf-8")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "A:p0", "source": "a.txt", **row, "entities": [[2, 11, "PROGRAM"]]}) + "\n",
+                    encoding="utf-8")
+    if problem:
+        with pytest.raises(InputError, match=problem) as err:
+            read_gold(gold, [docs])
+        assert "gold.jsonl" in str(err.value) and "line 1" in str(err.value)
+        return
+    (passage,) = read_gold(gold, [docs])
+    assert passage.text == "深化“最多跑一次”改革。"
+    assert passage.text[2:11] == "“最多跑一次”改革"
+    assert passage.document == "a.txt"

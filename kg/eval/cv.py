@@ -169,5 +169,6 @@ def table(results: dict[str, Result], baseline: str = "rules") -> str:
     return "\n".join(lines)
 
 
-def read_all(paths: Iterable[Path]) -> list[GoldPassage]:
-    return [p for path in paths for p in read_gold(path)]
+def read_all(paths: Iterable[Path], sources: Sequence[Path] = ()) -> list[GoldPassage]:
+    """The passages of gold files; rows kept by reference are read from ``sources``."""
+    return [p for path in paths for p in read_gold(path, sources)]

@@ -1,8 +1,11 @@
 """Gold passages (``../shared/gold``-style JSONL), their documents, folds, and training examples.
 
 A row is ``{"id", "source"?, "offset"?, "text", "entities": [[start, end, LABEL], ...]}`` with
-code-point offsets into ``text``; a label starting with ``?`` is optional (ANNOTATION.md). The
-document of a row is its ``source``, else the part of its ``id`` before ``:``.
+code-point offsets into ``text``; a label starting with ``?`` is optional (ANNOTATION.md). A row
+may be kept by reference instead (``source``, ``offset`` and ``length``, no ``text``; the held-out
+and training gold in ``bench/gold/``): its text is read from the source file, found in the given
+folders, as the build reads it. The document of a row is its ``source``, else the part of its
+``id`` before ``:``.
 
 An example pairs the Doc the learned component sees at run time (``text`` normalized as
 ``kg eval`` does, segmented, the rules run on it) with a reference Doc of the same text, one
@@ -24,7 +27,7 @@ from spacy.training import Example
 from spacy.util import filter_spans
 
 from kg.errors import InputError
-from kg.ingest.document import ingest_text
+from kg.ingest.document import ingest_file, ingest_text
 from kg.ingest.model import Document
 from kg.nlp.learned.refiner import OPTIONAL_KEY
 from kg.resources.datafiles import input_rows
@@ -41,11 +44,19 @@ class GoldPassage:
     file: str = ""  # the gold file it came from
 
 
-def read_gold(path: str | Path) -> list[GoldPassage]:
+def read_gold(path: str | Path, sources: Sequence[Path] = ()) -> list[GoldPassage]:
+    """The passages of a gold file; rows kept by reference are read from their source file in
+    ``sources`` (InputError when it is not there or too short)."""
     path = Path(path)
     passages = []
-    for lineno, row in input_rows(path):
-        text = row["text"]
+    originals: dict[str, str] = {}
+    for lineno, row in input_rows(path, by_reference=True):
+        text = row.get("text")
+        if text is None:
+            text = _source_text(row, sources, originals)
+            if text is None:
+                where = ", ".join(str(f) for f in sources) or "no folder"
+                raise InputError(str(path), f"line {lineno}: its source {row['source']} is not found or too short (looked in {where})")
         try:
             entities = tuple((int(s), int(e), str(label)) for s, e, label in row.get("entities", []))
         except (ValueError, TypeError) as err:
@@ -54,6 +65,17 @@ def read_gold(path: str | Path) -> list[GoldPassage]:
         document = str(row.get("source") or row_id.split(":", 1)[0])
         passages.append(GoldPassage(row_id, document, text, entities, path.name))
     return passages
+
+
+def _source_text(row: dict, sources: Sequence[Path], originals: dict[str, str]) -> Optional[str]:
+    name, offset, length = row["source"], row["offset"], row["length"]
+    if name not in originals:
+        found = next((Path(folder) / name for folder in sources if (Path(folder) / name).is_file()), None)
+        if found is None:
+            return None
+        originals[name] = ingest_file(found).original
+    original = originals[name]
+    return original[offset : offset + length] if offset + length <= len(original) else None
 
 
 def document_folds(passages: Sequence[GoldPassage], k: int) -> dict[str, int]:

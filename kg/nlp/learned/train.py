@@ -80,17 +80,19 @@ def train(nlp: Language, config: Config, examples: Sequence[Example], log: Optio
 
 
 def train_refiner(gold: Sequence[Path], config_path: Path = CONFIG, output: Path = WEIGHTS,
-                  log: Optional[Callable[[str], None]] = None, nlp: Optional[Language] = None) -> Path:
+                  log: Optional[Callable[[str], None]] = None, nlp: Optional[Language] = None,
+                  sources: Sequence[Path] = ()) -> Path:
     """Train the refiner of ``config_path`` on every passage of ``gold`` and write it to ``output``
     (and what it was trained on beside it, as ``.json``); the same gold, config and rules give
     the same bytes. ``nlp``: the pipeline to add it to (default: a new one, the rules keeping
-    their candidates); it is left out of ``nlp`` again afterwards."""
+    their candidates); it is left out of ``nlp`` again afterwards. ``sources``: folders where the
+    source files of gold rows kept by reference are found."""
     from kg.nlp.pipeline import build_pipeline
 
     config = load_config(config_path)
     if list(config["components"]) != [NAME]:
         raise InputError(str(config_path), f"the refiner's config has one component, [components.{NAME}]")
-    passages: list[GoldPassage] = [p for path in gold for p in read_gold(path)]
+    passages: list[GoldPassage] = [p for path in gold for p in read_gold(path, sources)]
     nlp = nlp or build_pipeline(keep_candidates=True)
     if NAME in nlp.pipe_names:
         raise ValueError(f"the pipeline already has a {NAME}")
@@ -123,8 +125,10 @@ def main(argv: Optional[Iterable[str]] = None) -> int:
     parser.add_argument("gold", nargs="+", type=Path, help="gold JSONL files (all their passages are trained on)")
     parser.add_argument("--config", type=Path, default=CONFIG, help=f"training config (default {CONFIG.name})")
     parser.add_argument("--output", type=Path, default=WEIGHTS, help=f"where the model goes (default {WEIGHTS})")
+    parser.add_argument("--sources", type=Path, action="append", default=[],
+                        help="folder of the source files of rows kept by reference (repeatable)")
     args = parser.parse_args(list(argv) if argv is not None else None)
-    out = train_refiner(args.gold, args.config, args.output, log=lambda m: print(m, file=sys.stderr))
+    out = train_refiner(args.gold, args.config, args.output, log=lambda m: print(m, file=sys.stderr), sources=args.sources)
     print(f"wrote {out} ({out.stat().st_size:,} bytes)")
     return 0
 
